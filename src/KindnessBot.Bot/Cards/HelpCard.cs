@@ -1,0 +1,23 @@
+using System.Globalization;
+using KindnessBot.Bot.Routing;
+
+namespace KindnessBot.Bot.Cards;
+
+/// <summary>Everything the bot answers, built from the commands that are registered, so it is never out of date.</summary>
+internal static class HelpCard
+{
+    public static AdaptiveCard Build(IEnumerable<ITextCommand> commands, bool inSharedConversation, CultureInfo culture)
+    {
+        string T(string name) => Localisation.Text(name, culture);
+        var rows = commands
+            .Select(c => new Fact(c.Usage(culture), c.Describe(culture)))
+            .ToList();
+
+        return new AdaptiveCard(
+            [
+                new TextBlock(T("HelpTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+                new TextBlock(T(inSharedConversation ? "HelpIntroShared" : "HelpIntroPersonal")),
+                new FactSet(rows) { Spacing = Spacing.Medium },
+            ]);
+    }
+}

@@ -1,0 +1,38 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace KindnessBot.Bot.Extensions;
+
+public static class StorageExtensions
+{
+    /// <summary>Table Storage clients, the stores, and the one-off creation of the tables at start-up.</summary>
+    public static IHostApplicationBuilder AddKindnessStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        builder.Services.AddSingleton<TokenCredential>(sp => CreateCredential(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.UsesConnectionString
+                ? new TableServiceClient(options.ConnectionString)
+                : new TableServiceClient(options.TableEndpoint, sp.GetRequiredService<TokenCredential>());
+        });
+        builder.Services.AddSingleton(sp => new KindnessTables(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
+        builder.Services.AddHostedService<TableCreator>();
+        builder.Services.AddSingleton<IConversationStore, TableConversationStore>();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [StorageHealthCheck.ReadyTag]);
+        return builder;
+    }
+
+    private static DefaultAzureCredential CreateCredential(StorageOptions options) =>
+        new(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
+        });
+}

@@ -1,0 +1,44 @@
+using KindnessBot.Bot.Cards;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+
+namespace KindnessBot.Bot.Http;
+
+/// <summary>
+/// The Bot Framework adapter. Authentication happens in <see cref="MessagesEndpoint"/> so that every failure
+/// there is a 401; this adapter only runs the turn. An exception inside a turn is logged once, here, and the
+/// person gets a kind card that carries no exception text.
+/// </summary>
+internal sealed partial class KindnessAdapter : CloudAdapter
+{
+    public KindnessAdapter(BotFrameworkAuthentication authentication, CardFactory cards, ILogger<KindnessAdapter> logger)
+        : base(authentication, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            LogTurnFailed(logger, exception, turnContext.Activity.Type);
+            if (turnContext.Activity.Type is ActivityTypes.Message)
+            {
+                try
+                {
+                    await turnContext.SendActivityAsync(cards.Error(turnContext.Activity.Locale).ToActivity());
+                }
+                catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
+                {
+                    LogApologyFailed(logger, sendFailure);
+                }
+            }
+        };
+    }
+
+    public Task<InvokeResponse> RunTurnAsync(AuthenticateRequestResult authentication, Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authentication, activity, bot, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the apology card after a failed turn")]
+    private static partial void LogApologyFailed(ILogger logger, Exception exception);
+}

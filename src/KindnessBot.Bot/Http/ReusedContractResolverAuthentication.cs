@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Microsoft.Bot.Builder.Skills;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Rest.Serialization;
+
+namespace KindnessBot.Bot.Http;
+
+/// <summary>
+/// The SDK builds a new ConnectorClient for every turn, and each one brings fresh Newtonsoft contract resolvers,
+/// so every reply rebuilds its serialisation contracts by reflection (about 15 ms of CPU a reply; see
+/// shared/BUILDING.md §1). This wrapper gives every connector client the same two long-lived resolvers.
+/// Everything else is delegated unchanged.
+/// </summary>
+internal sealed class ReusedContractResolverAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+{
+    public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
+        WrapAsync(inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken));
+
+    public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+        WrapAsync(inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken));
+
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
+        new ReusedContractResolverConnectorFactory(inner.CreateConnectorFactory(claimsIdentity));
+
+    public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
+        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+
+    public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
+
+    public override string GetOriginatingAudience() => inner.GetOriginatingAudience();
+
+    public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
+        inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
+
+    private static async Task<AuthenticateRequestResult> WrapAsync(Task<AuthenticateRequestResult> authenticating)
+    {
+        var result = await authenticating;
+        result.ConnectorFactory = new ReusedContractResolverConnectorFactory(result.ConnectorFactory);
+        return result;
+    }
+}
+
+internal sealed class ReusedContractResolverConnectorFactory(ConnectorFactory inner) : ConnectorFactory
+{
+    // The same resolver types ConnectorClient creates for itself; they cache contracts and are thread-safe.
+    private static readonly ReadOnlyJsonContractResolver SerializationResolver = new();
+    private static readonly ReadOnlyJsonContractResolver DeserializationResolver = new();
+
+    public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
+    {
+        var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken);
+        if (client is ConnectorClient connector)
+        {
+            connector.SerializationSettings.ContractResolver = SerializationResolver;
+            connector.DeserializationSettings.ContractResolver = DeserializationResolver;
+        }
+
+        return client;
+    }
+}

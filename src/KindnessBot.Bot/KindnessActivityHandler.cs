@@ -1,0 +1,77 @@
+using KindnessBot.Bot.Cards;
+using KindnessBot.Bot.Conversations;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Conversations;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace KindnessBot.Bot;
+
+/// <summary>
+/// Routes Teams activities and does nothing else: every turn first keeps the conversation on record, then
+/// typed messages go to the text router, card submits to the submit router, installs get the welcome card.
+/// </summary>
+public sealed class KindnessActivityHandler(
+    ConversationRecorder recorder,
+    TextCommandRouter commands,
+    SubmitRouter submits,
+    CardFactory cards) : ActivityHandler
+{
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var sighting = SightingReader.Read(turnContext.Activity);
+        var newlyInstalled = await recorder.RecordAsync(sighting, cancellationToken);
+        if (newlyInstalled)
+        {
+            var welcome = sighting.Conversation.Kind == ConversationKind.Personal
+                ? cards.WelcomePersonal(turnContext.Activity.Locale)
+                : cards.WelcomeTeam(turnContext.Activity.Locale);
+            await turnContext.SendActivityAsync(welcome.ToActivity(), cancellationToken);
+        }
+
+        await base.OnTurnAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Value is not null)
+        {
+            // Action.Submit arrives as a message whose value is the button's data merged with the card's inputs.
+            if (await submits.RouteAsync(turnContext, activity.Value as JToken, cancellationToken) is not null)
+            {
+                await turnContext.SendActivityAsync(cards.BadSubmit(activity.Locale).ToActivity(), cancellationToken);
+            }
+
+            return;
+        }
+
+        await commands.RouteAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name != "adaptiveCard/action")
+        {
+            return new InvokeResponse { Status = 400, Body = new { error = "KindnessBot does not handle this kind of request." } };
+        }
+
+        // Action.Execute: {"action": {"type": "Action.Execute", "verb": …, "data": {…}}}; the verb joins the data.
+        var action = (turnContext.Activity.Value as JObject)?["action"] as JObject;
+        var data = action?["data"] as JObject ?? [];
+        var envelope = new JObject(data.Properties().Where(p => p.Name != "verb")) { ["verb"] = action?["verb"]?.DeepClone() };
+        var problem = await submits.RouteAsync(turnContext, envelope, cancellationToken);
+        var locale = (turnContext.Activity as Activity)?.Locale;
+        var value = problem is null
+            ? new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = (object)"OK" }
+            : new { statusCode = 400, type = "application/vnd.microsoft.error", value = (object)new { code = "BadRequest", message = Localisation.Text("BadSubmitBody", Localisation.Culture(locale)) } };
+        return new InvokeResponse { Status = 200, Body = value };
+    }
+
+    // Installs, removals and renames are handled in OnTurnAsync for every activity type; nothing more to do here.
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected override Task OnInstallationUpdateActivityAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
+}

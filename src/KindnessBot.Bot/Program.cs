@@ -1,0 +1,17 @@
+using KindnessBot.Bot.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddKindnessStorage();
+builder.AddTeamsBot();
+builder.AddKindnessFeatures();
+
+var app = builder.Build();
+
+app.MapHealthEndpoints();
+app.MapBotMessages();
+
+app.Run();
+
+/// <summary>The web host's entry point, public so integration tests can start it.</summary>
+public partial class Program;

@@ -1,0 +1,73 @@
+using Azure.Data.Tables;
+
+namespace KindnessBot.Core.Storage;
+
+/// <summary>
+/// The tables the product uses, named in one place. A prefix lets several deployments (or test classes)
+/// share one storage account without seeing each other's data.
+/// </summary>
+public sealed class KindnessTables
+{
+    public const string ConversationsName = "Conversations";
+
+    private readonly TableServiceClient _service;
+
+    public KindnessTables(TableServiceClient service, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.Length > 0 && (!prefix.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(prefix[0]) || prefix.Length > 20))
+        {
+            throw new ArgumentException("A table prefix is up to 20 letters and digits, starting with a letter.", nameof(prefix));
+        }
+
+        _service = service;
+        Conversations = service.GetTableClient(prefix + ConversationsName);
+        All = [Conversations];
+    }
+
+    public TableClient Conversations { get; }
+
+    /// <summary>Every table, for creating them once at start-up and for readiness checks.</summary>
+    public IReadOnlyList<TableClient> All { get; }
+
+    public async Task CreateAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in All)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>True when every table answers a one-row query.</summary>
+    public async Task<bool> AreReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var table in All)
+            {
+                await foreach (var page in table.QueryAsync<TableEntity>(filter: "PartitionKey eq 'readiness-probe'", maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
+                {
+                    _ = page;
+                    break;
+                }
+            }
+
+            return true;
+        }
+        catch (Azure.RequestFailedException)
+        {
+            return false;
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    public string AccountName => _service.AccountName;
+}

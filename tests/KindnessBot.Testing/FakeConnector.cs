@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace KindnessBot.Testing;
+
+/// <summary>What the bot sent to the connector: the conversation, the HTTP method, and the activity.</summary>
+public sealed record SentActivity(string Method, string ConversationId, string? ReplyToId, JObject Activity)
+{
+    public string? Type => (string?)Activity["type"];
+
+    public string? Text => (string?)Activity["text"];
+
+    /// <summary>The Adaptive Card content of the first card attachment, if any.</summary>
+    public JObject? Card => Activity["attachments"]?.FirstOrDefault(a => (string?)a["contentType"] == "application/vnd.microsoft.card.adaptive")?["content"] as JObject;
+}
+
+/// <summary>
+/// Stands in for the Teams Connector service (the bot's serviceUrl) on a free loopback port, and records every
+/// activity the bot sends, replies, or updates. It answers like the real service: 201 with a resource id.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<SentActivity> _sent = new();
+    private readonly bool _record;
+
+    private FakeConnector(WebApplication app, bool record)
+    {
+        _app = app;
+        _record = record;
+    }
+
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    public IReadOnlyList<SentActivity> Sent => [.. _sent];
+
+    private long _received;
+
+    /// <summary>Every request received, recorded or not.</summary>
+    public long Received => Interlocked.Read(ref _received);
+
+    /// <param name="record">False for load tests: count requests without keeping them.</param>
+    public static async Task<FakeConnector> StartAsync(bool record = true)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var connector = new FakeConnector(app, record);
+        app.MapMethods("/v3/conversations/{**rest}", ["POST", "PUT"], connector.HandleAsync);
+        app.MapPost("/v3/conversations", () => Results.Json(new { id = "created-" + Guid.NewGuid().ToString("N"), activityId = Guid.NewGuid().ToString("N") }, statusCode: 201));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = new Uri(address.TrimEnd('/') + "/");
+        return connector;
+    }
+
+    /// <summary>Forgets what was sent so far.</summary>
+    public void Clear() => _sent.Clear();
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private async Task<IResult> HandleAsync(HttpContext http, string rest)
+    {
+        Interlocked.Increment(ref _received);
+        var parts = rest.Split('/');
+        var conversationId = Uri.UnescapeDataString(parts[0]);
+        var replyToId = parts.Length >= 3 && parts[1] == "activities" ? Uri.UnescapeDataString(parts[2]) : null;
+        if (_record)
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var body = JObject.Parse(await reader.ReadToEndAsync());
+            _sent.Enqueue(new SentActivity(http.Request.Method, conversationId, replyToId, body));
+        }
+        else
+        {
+            await http.Request.Body.CopyToAsync(Stream.Null);
+        }
+
+        return Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: http.Request.Method == "PUT" ? 200 : 201);
+    }
+}
