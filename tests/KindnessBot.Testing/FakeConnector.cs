@@ -18,6 +18,9 @@ public sealed record SentActivity(string Method, string ConversationId, string? 
     public string? Text => (string?)Activity["text"];
 
     /// <summary>The Adaptive Card content of the first card attachment, if any.</summary>
+    /// <summary>The card's first text: its title, in every KindnessBot card.</summary>
+    public string? CardTitle => (string?)(Card?["body"]?[0]?["text"] ?? Card?["body"]?[0]?["items"]?[0]?["text"]);
+
     public JObject? Card => Activity["attachments"]?.FirstOrDefault(a => (string?)a["contentType"] == "application/vnd.microsoft.card.adaptive")?["content"] as JObject;
 }
 

@@ -88,9 +88,9 @@ public sealed class TeamsActivities(Uri serviceUrl, string tenantId = "11111111-
     public JObject TeamRenamed(string newName) =>
         Base("conversationUpdate", Channel(TeamId), "29:lead", "Lee Lead", TeamData(TeamId, "teamRenamed", teamName: newName));
 
-    public JObject ChannelEvent(string eventType, string channelId, string channelName)
+    public JObject ChannelEvent(string eventType, string channelId, string channelName, string teamName = TeamName)
     {
-        var data = TeamData(channelId, eventType);
+        var data = TeamData(channelId, eventType, teamName);
         data["channel"] = new JObject { ["id"] = channelId, ["name"] = channelName };
         return Base("conversationUpdate", Channel(TeamId), "29:lead", "Lee Lead", data);
     }

@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text;
+using KindnessBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace KindnessBot.Bot.Tests.Hosting;
+
+/// <summary>
+/// The real KindnessBot host on Kestrel (a real loopback port, real HTTP), with its own tables in the shared
+/// Azurite and a fake Teams connector that records what it sends. Extra configuration can switch on
+/// authentication and the like.
+/// </summary>
+public class BotHost : IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _extraSettings;
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public BotHost()
+        : this([])
+    {
+    }
+
+    protected BotHost(Dictionary<string, string?> extraSettings) => _extraSettings = extraSettings;
+
+    public FakeConnector Connector { get; private set; } = null!;
+
+    public TeamsActivities Activities { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public string TablePrefix { get; } = Azurite.NewTablePrefix();
+
+    public Azurite Azurite { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await SharedAzurite.GetAsync();
+        Connector = await FakeConnector.StartAsync();
+        Activities = new TeamsActivities(Connector.ServiceUrl);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = TablePrefix,
+            ["urls"] = "http://127.0.0.1:0",
+        };
+        foreach (var (key, value) in _extraSettings)
+        {
+            settings[key] = value;
+        }
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Production");
+            web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+            web.ConfigureLogging(logging => logging.AddProvider(Logs));
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        Client = _factory.CreateClient();
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(JToken activity, string? bearerToken = null) =>
+        await PostRawAsync(activity.ToString(Newtonsoft.Json.Formatting.None), bearerToken);
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string? bearerToken = null, string? authorization = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+        else if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}
