@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Draws the two Teams app icons: color.png (192×192, a white heart on warm coral) and outline.png (32×32, a white
-// heart on transparent). Run it after changing the drawing; commit the PNGs it writes.
-//   node manifest/make-icons.js
+// heart on transparent). Run it after changing the drawing and commit the PNGs it writes next to manifest.json.
+//   node manifest/make-icons.js [output folder, default: manifest/]
 
 const fs = require('fs');
 const path = require('path');
@@ -58,11 +58,13 @@ function outlineIcon(size, heartWidth) {
   return encodeRgba(size, size, rgba);
 }
 
+const outputDir = path.resolve(process.argv[2] ?? __dirname);
+fs.mkdirSync(outputDir, { recursive: true });
 const icons = {
   'color.png': colourIcon(192, 112),
   'outline.png': outlineIcon(32, 26),
 };
 for (const [name, png] of Object.entries(icons)) {
-  fs.writeFileSync(path.join(__dirname, name), png);
+  fs.writeFileSync(path.join(outputDir, name), png);
   console.log(`${name}: ${png.length} bytes`);
 }

@@ -42,9 +42,7 @@ public static class BotFrameworkExtensions
         var configured = builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"] ?? "http://127.0.0.1:3978";
         var loopback = string.Join(';', configured.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ToLoopback));
         builder.Configuration["urls"] = loopback;
-        builder.Services.AddHostedService(sp => new StartupNotice(
-            sp.GetRequiredService<ILogger<StartupNotice>>(),
-            $"No bot credentials are configured (MicrosoftAppId is empty): this is local development, so KindnessBot listens on loopback only ({loopback}) and does not check who is calling."));
+        builder.Services.AddHostedService<StartupNotice>();
     }
 
     private static string ToLoopback(string url)
@@ -59,16 +57,21 @@ public static class BotFrameworkExtensions
     }
 }
 
-internal sealed partial class StartupNotice(ILogger<StartupNotice> logger, string notice) : IHostedService
+/// <summary>Says at start-up, from the configuration in force, that the bot is running without authentication.</summary>
+internal sealed partial class StartupNotice(IOptions<BotCredentialsOptions> credentials, IConfiguration configuration, ILogger<StartupNotice> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        LogNotice(logger, notice);
+        if (!credentials.Value.IsConfigured)
+        {
+            LogNotice(logger, configuration["urls"] ?? "loopback");
+        }
+
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Notice}")]
-    private static partial void LogNotice(ILogger logger, string notice);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No bot credentials are configured (MicrosoftAppId is empty): this is local development, so KindnessBot listens on loopback only ({Urls}) and does not check who is calling.")]
+    private static partial void LogNotice(ILogger logger, string urls);
 }

@@ -63,7 +63,7 @@ internal sealed partial class MessagesEndpoint(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Unauthorised, malformed, expired, forged, or a token that could not be checked: none may reach the bot.
-            LogUnauthenticated(logger, ex.GetType().Name);
+            LogUnauthenticated(logger, ex.GetType().Name, ex.Message);
             await RefuseAsync(http, StatusCodes.Status401Unauthorized, "The Bot Framework token is not valid.");
             return;
         }
@@ -139,6 +139,6 @@ internal sealed partial class MessagesEndpoint(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an activity: {Problem}")]
     private static partial void LogRejected(ILogger logger, string? problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an activity whose token did not authenticate ({ExceptionType})")]
-    private static partial void LogUnauthenticated(ILogger logger, string exceptionType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an activity whose token did not authenticate ({ExceptionType}: {Reason})")]
+    private static partial void LogUnauthenticated(ILogger logger, string exceptionType, string reason);
 }

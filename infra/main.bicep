@@ -1,0 +1,351 @@
+// KindnessBot in one resource group: the web app that runs the bot, the Azure Bot that connects it to Teams, the
+// storage it keeps its data in (reached with a managed identity, never a key) and the monitoring to see it working.
+// Deploy: az deployment group create -g <group> -f infra/main.bicep -p infra/main.bicepparam (see docs/deploy.md).
+
+targetScope = 'resourceGroup'
+
+@description('Where everything except the Azure Bot (always global) is created.')
+param location string = resourceGroup().location
+
+@description('Start of every resource name: lower-case letters and digits. A suffix unique to the resource group is added.')
+@minLength(3)
+@maxLength(11)
+param namePrefix string = 'kindnessbot'
+
+@description('App Service plan size. B1 is the cheapest that keeps the app always on; P0v3 adds slots and autoscale.')
+@allowed([
+  'B1'
+  'B2'
+  'S1'
+  'P0v3'
+  'P1v3'
+  'P1mv3'
+])
+param appServiceSku string = 'P0v3'
+
+@description('How many instances run the bot. At least two, so one can restart or fail without Teams noticing.')
+@minValue(2)
+@maxValue(10)
+param instanceCount int = 2
+
+@description('A staging slot to deploy to before swapping into production (and to swap back to roll back). B1 and B2 have no slots, so it is left out on them.')
+param stagingSlot bool = true
+
+@description('Storage redundancy. ZRS keeps data across availability zones in the region.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param storageSku string = 'Standard_LRS'
+
+@description('The tables the bot uses (KindnessTables in src/KindnessBot.Core). The bot also creates them at start-up.')
+param tableNames string[] = [
+  'Conversations'
+]
+
+@description('Prefixed to every table name (Storage:TablePrefix), so several deployments can share one account.')
+@maxLength(20)
+param tablePrefix string = ''
+
+@description('The queues the bot uses, each with its poison queue for messages that keep failing.')
+param queueNames string[] = [
+  'reflection-prompts'
+  'reflection-prompts-poison'
+]
+
+@description('The bot\'s name in the Azure portal.')
+param botDisplayName string = 'KindnessBot'
+
+@description('Azure Bot pricing tier. Teams is a standard channel: its messages are free on F0 and S1 alike; S1 carries the SLA.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'S1'
+
+@description('How long logs are kept, in days.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Tags put on every resource.')
+param tags object = {
+  app: 'KindnessBot'
+}
+
+var suffix = uniqueString(resourceGroup().id)
+var baseName = '${namePrefix}-${suffix}'
+var withStagingSlot = stagingSlot && !startsWith(appServiceSku, 'B')
+// Built-in roles: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${baseName}-logs'
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${baseName}-insights'
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    IngestionMode: 'LogAnalytics'
+  }
+}
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${baseName}-id'
+  location: location
+  tags: tags
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: take(toLower('${replace(namePrefix, '-', '')}${suffix}'), 24) // storage names: 3–24 lower-case letters and digits
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: storageSku
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    publicNetworkAccess: 'Enabled'
+  }
+
+  resource tableService 'tableServices' = {
+    name: 'default'
+
+    resource table 'tables' = [for name in tableNames: {
+      name: '${tablePrefix}${name}'
+    }]
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+
+    resource queue 'queues' = [for name in queueNames: {
+      name: name
+    }]
+  }
+}
+
+// The bot's identity may read and write tables and queues in this account, and nothing else.
+resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageTableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource queueAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageQueueDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: '${baseName}-plan'
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: appServiceSku
+    capacity: instanceCount
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+// What the app needs to run; the production site and its staging slot share it, so a swap changes only the code.
+var siteConfig = {
+  linuxFxVersion: 'DOTNETCORE|10.0'
+  alwaysOn: true
+  healthCheckPath: '/readyz'
+  http20Enabled: true
+  minTlsVersion: '1.2'
+  scmMinTlsVersion: '1.2'
+  ftpsState: 'Disabled'
+  appSettings: [
+    {
+      name: 'MicrosoftAppType'
+      value: 'UserAssignedMSI'
+    }
+    {
+      name: 'MicrosoftAppId'
+      value: identity.properties.clientId
+    }
+    {
+      name: 'MicrosoftAppTenantId'
+      value: identity.properties.tenantId
+    }
+    {
+      name: 'Storage__TableEndpoint'
+      value: storage.properties.primaryEndpoints.table
+    }
+    {
+      name: 'Storage__QueueEndpoint'
+      value: storage.properties.primaryEndpoints.queue
+    }
+    {
+      name: 'Storage__ManagedIdentityClientId'
+      value: identity.properties.clientId
+    }
+    {
+      name: 'Storage__TablePrefix'
+      value: tablePrefix
+    }
+    {
+      name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+      value: insights.properties.ConnectionString
+    }
+    {
+      // App Service's own Application Insights agent: requests, dependencies and exceptions without code changes.
+      name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
+      value: '~3'
+    }
+  ]
+}
+
+var siteIdentity = {
+  type: 'UserAssigned'
+  userAssignedIdentities: {
+    '${identity.id}': {}
+  }
+}
+
+resource web 'Microsoft.Web/sites@2024-04-01' = {
+  name: '${baseName}-web'
+  location: location
+  tags: tags
+  kind: 'app,linux'
+  identity: siteIdentity
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: siteConfig
+  }
+  dependsOn: [
+    // The app checks its tables when it starts; let it start only once it may reach them.
+    tableAccess
+    queueAccess
+  ]
+
+  // Deploy with Microsoft Entra ID (az webapp deploy uses it), never with FTP or basic-auth publishing passwords.
+  resource ftpPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+
+  // New versions go here first; swapping with production releases them, swapping back rolls them back.
+  resource staging 'slots' = if (withStagingSlot) {
+    name: 'staging'
+    location: location
+    tags: tags
+    kind: 'app,linux'
+    identity: siteIdentity
+    properties: {
+      serverFarmId: plan.id
+      httpsOnly: true
+      clientAffinityEnabled: false
+      keyVaultReferenceIdentity: identity.id
+      siteConfig: siteConfig
+    }
+
+    resource stagingFtpPublishing 'basicPublishingCredentialsPolicies' = {
+      name: 'ftp'
+      properties: {
+        allow: false
+      }
+    }
+
+    resource stagingScmPublishing 'basicPublishingCredentialsPolicies' = {
+      name: 'scm'
+      properties: {
+        allow: false
+      }
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${baseName}-bot'
+  location: 'global'
+  tags: tags
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${web.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId
+  }
+
+  resource teams 'channels' = {
+    name: 'MsTeamsChannel'
+    location: 'global'
+    properties: {
+      channelName: 'MsTeamsChannel'
+      properties: {
+        isEnabled: true
+      }
+    }
+  }
+}
+
+@description('The Teams app id for manifest/package.js: stable for this resource group, so updates replace the app.')
+output teamsAppId string = guid(resourceGroup().id, 'KindnessBot Teams app')
+
+@description('The bot\'s Microsoft App ID: the managed identity\'s client id.')
+output botId string = identity.properties.clientId
+
+@description('The web app\'s host name, for the manifest\'s validDomains and the messaging endpoint.')
+output domain string = web.properties.defaultHostName
+
+output tenantId string = identity.properties.tenantId
+output messagingEndpoint string = bot.properties.endpoint
+output webAppName string = web.name
+output storageAccountName string = storage.name
+output botName string = bot.name
+output stagingSlotName string = withStagingSlot ? 'staging' : ''
