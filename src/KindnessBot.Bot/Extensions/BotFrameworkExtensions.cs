@@ -45,7 +45,7 @@ public static class BotFrameworkExtensions
         builder.Services.AddHostedService<StartupNotice>();
     }
 
-    private static string ToLoopback(string url)
+    internal static string ToLoopback(string url)
     {
         if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
         {

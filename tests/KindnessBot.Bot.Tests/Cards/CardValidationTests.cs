@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using KindnessBot.Bot.Cards;
+using KindnessBot.Bot.Tests.Hosting;
+using KindnessBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace KindnessBot.Bot.Tests.Cards;
+
+/// <summary>Every card the bot can send, checked with the official Adaptive Cards JavaScript SDK.</summary>
+public class CardValidationTests(BotHost host) : IClassFixture<BotHost>
+{
+    private CardFactory Cards => host.Services.GetRequiredService<CardFactory>();
+
+    [Fact]
+    public async Task Every_card_parses_and_validates_with_the_Adaptive_Cards_SDK_at_schema_1_5()
+    {
+        var cards = Cards.Samples("en-GB").Select(c => (c.Name, JObject.Parse(c.Json))).ToList();
+
+        var results = await ValidateAsync(cards);
+
+        Assert.Equal(cards.Count, results.Count);
+        Assert.All(results, r => Assert.True(r.Errors.Count == 0, $"{r.Name}: {string.Join("; ", r.Errors)}"));
+    }
+
+    [Fact]
+    public async Task The_validator_reports_a_broken_card()
+    {
+        var broken = JObject.Parse("""{"type":"AdaptiveCard","version":"1.6","body":[{"type":"Carousel"}],"actions":[{"type":"Action.Submit"}]}""");
+
+        var results = await ValidateAsync([("broken", broken)]);
+
+        Assert.NotEmpty(Assert.Single(results).Errors);
+    }
+
+    [Fact]
+    public void The_samples_include_every_card_the_factory_makes()
+    {
+        var made = typeof(CardFactory).GetMethods()
+            .Where(m => m.ReturnType == typeof(CardMessage))
+            .SelectMany(m => m.GetParameters().Any(p => p.ParameterType == typeof(bool))
+                ? new[] { Invoke(m, true), Invoke(m, false) }
+                : [Invoke(m, null)])
+            .Select(c => c.Name)
+            .ToHashSet();
+
+        Assert.Equal(made.Order(), Cards.Samples("en-GB").Select(c => c.Name).Order());
+    }
+
+    [Fact]
+    public void Cards_are_in_British_English()
+    {
+        var text = string.Join(' ', Cards.Samples("en-GB").Select(c => c.Json));
+
+        foreach (var american in new[] { "recognize", "organization", "color", "favorite", "behavior" })
+        {
+            Assert.DoesNotContain(american, text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private CardMessage Invoke(System.Reflection.MethodInfo method, bool? flag) =>
+        (CardMessage)method.Invoke(Cards, method.GetParameters().Select(p => p.ParameterType == typeof(bool) ? (object?)flag : "en-GB").ToArray())!;
+
+    internal static async Task<List<(string Name, List<string> Errors)>> ValidateAsync(IReadOnlyList<(string Name, JObject Card)> cards)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kindnessbot-cards-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, new JArray(cards.Select(c => new JObject { ["name"] = c.Name, ["card"] = c.Card })).ToString());
+        try
+        {
+            var info = new ProcessStartInfo("node", [Path.Combine(RepoPaths.Root, "tests", "tools", "validate-cards.js"), file])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var node = Process.Start(info)!;
+            var output = await node.StandardOutput.ReadToEndAsync();
+            var errors = await node.StandardError.ReadToEndAsync();
+            await node.WaitForExitAsync();
+            Assert.True(node.ExitCode == 0, errors);
+            return JArray.Parse(output)
+                .Select(r => ((string)r["name"]!, r["errors"]!.Select(e => (string)e!).ToList()))
+                .ToList();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using KindnessBot.Bot.Extensions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KindnessBot.Bot.Tests.Hosting;
+
+public class ConfigurationTests(BotHost host) : IClassFixture<BotHost>
+{
+    [Fact]
+    public void Without_credentials_the_host_says_at_start_up_that_it_is_local_development_on_loopback()
+    {
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("No bot credentials are configured", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:3978", "http://127.0.0.1:3978")]
+    [InlineData("http://*:5000", "http://127.0.0.1:5000")]
+    [InlineData("http://+:80", "http://127.0.0.1:80")]
+    [InlineData("https://kindnessbot.example.com:443", "https://127.0.0.1:443")]
+    [InlineData("http://127.0.0.1:3978", "http://127.0.0.1:3978")]
+    [InlineData("http://localhost:3978", "http://localhost:3978")]
+    [InlineData("http://[::1]:3978", "http://[::1]:3978")]
+    public void Without_credentials_every_listening_address_becomes_loopback(string configured, string expected) =>
+        Assert.Equal(expected, BotFrameworkExtensions.ToLoopback(configured));
+
+    public static TheoryData<string, string, string> BadSettings => new()
+    {
+        { "MicrosoftAppType", "MultiTenant", "MicrosoftAppType must be SingleTenant or UserAssignedMSI" },
+        { "MicrosoftAppId", "not-a-guid", "MicrosoftAppId must be the bot's application (client) id" },
+        { "MicrosoftAppPassword", "", "A SingleTenant bot needs MicrosoftAppPassword" },
+        { "Storage:ConnectionString", "", "Set Storage:ConnectionString (local development) or Storage:TableEndpoint" },
+        { "Storage:TablePrefix", "bad-prefix!", "Storage:TablePrefix is up to 20 letters and digits" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public void The_host_refuses_to_start_with_settings_that_cannot_work_and_says_why(string key, string value, string expectedMessage)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = host.Azurite.ConnectionString,
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppId"] = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            ["MicrosoftAppTenantId"] = "f0e1d2c3-b4a5-4697-8899-aabbccddeeff",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+            [key] = value,
+        };
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings)));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.Services);
+
+        Assert.Contains(expectedMessage, failure.Message, StringComparison.Ordinal);
+    }
+}

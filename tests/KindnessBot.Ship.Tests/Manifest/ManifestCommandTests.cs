@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using KindnessBot.Bot.Extensions;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Ship.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace KindnessBot.Ship.Tests.Manifest;
+
+/// <summary>The command menu Teams shows (manifest.json) against the commands the bot really answers.</summary>
+public sealed class ManifestCommandTests
+{
+    private static readonly JsonNode Template = JsonNode.Parse(File.ReadAllText(Repo.ManifestTemplate))!;
+
+    private static JsonNode Bot => Template["bots"]![0]!;
+
+    private static IReadOnlyList<string> ManifestCommands() =>
+        [.. Bot["commandLists"]!.AsArray().SelectMany(list => list!["commands"]!.AsArray()).Select(c => (string)c!["title"]!).Distinct()];
+
+    private static IReadOnlyList<string> BotCommands()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        // Storage is registered (never reached) so commands that need a store can be built too.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = "UseDevelopmentStorage=true" });
+        builder.AddKindnessStorage();
+        builder.AddKindnessFeatures();
+        using var services = builder.Services.BuildServiceProvider();
+        return [.. services.GetServices<ITextCommand>().Select(c => c.Name)];
+    }
+
+    [Fact]
+    public void Every_command_in_the_manifest_is_one_the_bot_answers()
+    {
+        var answered = BotCommands();
+
+        Assert.NotEmpty(ManifestCommands());
+        Assert.All(ManifestCommands(), command => Assert.Contains(command, answered));
+    }
+
+    [Fact]
+    public void Every_command_the_bot_answers_is_in_the_manifest()
+    {
+        var offered = ManifestCommands();
+
+        Assert.All(BotCommands(), command => Assert.Contains(command, offered));
+    }
+
+    [Fact]
+    public void Commands_are_offered_wherever_the_bot_is()
+    {
+        var botScopes = Bot["scopes"]!.AsArray().Select(s => (string)s!).Order().ToList();
+        var commandScopes = Bot["commandLists"]!.AsArray().SelectMany(list => list!["scopes"]!.AsArray()).Select(s => (string)s!).Distinct().Order();
+
+        Assert.Equal(["groupChat", "personal", "team"], botScopes);
+        Assert.Equal(botScopes, commandScopes);
+    }
+
+    [Fact]
+    public void Manifest_uses_the_newest_schema_the_Teams_tools_bundle()
+    {
+        var schemas = new DirectoryInfo(Path.Combine(Repo.NodeTool("@microsoft/app-manifest"), "build", "json-schemas", "teams"));
+        var newest = schemas.EnumerateDirectories("v1.*").Select(d => Version.Parse(d.Name[1..])).Max()!;
+
+        Assert.Equal(newest.ToString(), (string?)Template["manifestVersion"]);
+        Assert.Equal($"https://developer.microsoft.com/json-schemas/teams/v{newest}/MicrosoftTeams.schema.json", (string?)Template["$schema"]);
+    }
+
+    [Fact]
+    public void Manifest_speaks_British_English_by_default()
+    {
+        Assert.Equal("en-gb", (string?)Template["localizationInfo"]!["defaultLanguageTag"]);
+    }
+}
