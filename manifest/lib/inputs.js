@@ -11,7 +11,7 @@ const SEMVER = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
 
 const guid = (what) => (value) =>
   !GUID.test(value) ? `must be ${what}, a GUID like 6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d, not "${value}".`
-    : value === NIL_GUID ? `must be ${what}; the all-zero GUID is a placeholder, not an id.` : null;
+    : value === NIL_GUID ? `must be ${what}; ${value} is a placeholder, not an id.` : null;
 const host = (value) =>
   HOST.test(value) ? null
     : `must be the web app's host name only, like kindnessbot-abc123.azurewebsites.net (no https://, path or port), not "${value}".`;

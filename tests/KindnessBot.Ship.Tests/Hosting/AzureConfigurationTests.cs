@@ -4,6 +4,7 @@ using Azure.Identity;
 using KindnessBot.Bot.Extensions;
 using KindnessBot.Ship.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -109,4 +109,4 @@ public sealed class FakeManagedIdentityEndpoint : IDisposable
 }
 
 [CollectionDefinition(FakeManagedIdentityEndpoint.Collection, DisableParallelization = true)]
-public sealed class FakeManagedIdentityEndpointCollection : ICollectionFixture<FakeManagedIdentityEndpoint>;
+public sealed class FakeManagedIdentityEndpointTests : ICollectionFixture<FakeManagedIdentityEndpoint>;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using KindnessBot.Bot.Extensions;
 using KindnessBot.Ship.Tests.Support;
 
@@ -72,7 +73,7 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
         Assert.Equal("1.2", (string?)config["minTlsVersion"]);
         Assert.Equal("Disabled", (string?)config["ftpsState"]);
         Assert.True((bool)site["properties"]!["httpsOnly"]!);
-        Assert.Equal("UserAssigned", (string?)site["identity"]!["type"]);
+        Assert.Equal("UserAssigned", (string?)Resolve(site["identity"])!["type"]);
     }
 
     [Fact]
@@ -100,9 +101,10 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
     {
         var assignments = Resources("Microsoft.Authorization/roleAssignments").ToList();
 
-        Assert.Equal(2, assignments.Count);
-        Assert.Contains(assignments, a => ((string)a["properties"]!["roleDefinitionId"]!).Contains("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", StringComparison.Ordinal));
-        Assert.Contains(assignments, a => ((string)a["properties"]!["roleDefinitionId"]!).Contains("974c5e8b-45b9-4653-ba55-5f855dd0fb88", StringComparison.Ordinal));
+        var roles = assignments.Select(a => RoleId((string)a["properties"]!["roleDefinitionId"]!)).Order(StringComparer.Ordinal);
+
+        // Storage Table Data Contributor, Storage Queue Data Contributor.
+        Assert.Equal(["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "974c5e8b-45b9-4653-ba55-5f855dd0fb88"], roles);
         Assert.All(assignments, a => Assert.StartsWith("[resourceId('Microsoft.Storage/storageAccounts',", (string?)a["scope"], StringComparison.Ordinal));
     }
 
@@ -124,7 +126,7 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
         Assert.Equal("azurebot", (string?)bot["kind"]);
         Assert.Equal("UserAssignedMSI", (string?)bot["properties"]!["msaAppType"]);
         Assert.Contains("userAssignedIdentities", (string?)bot["properties"]!["msaAppMSIResourceId"], StringComparison.Ordinal);
-        Assert.EndsWith("/api/messages')]", (string?)bot["properties"]!["endpoint"], StringComparison.Ordinal);
+        Assert.StartsWith("[format('https://{0}/api/messages', reference('web').defaultHostName)]", (string?)bot["properties"]!["endpoint"], StringComparison.Ordinal);
         Assert.Equal("MsTeamsChannel", (string?)channel["properties"]!["channelName"]);
         Assert.True((bool)channel["properties"]!["properties"]!["isEnabled"]!);
     }
@@ -133,6 +135,21 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
         _template["resources"]!.AsObject().Select(r => r.Value!).Where(r => (string?)r["type"] == type);
 
     private JsonNode Resource(string type) => Assert.Single(Resources(type));
+
+    /// <summary>A value the template keeps in a variable ("[variables('name')]") is looked up; others are returned as they are.</summary>
+    private JsonNode? Resolve(JsonNode? value) =>
+        value?.GetValueKind() == System.Text.Json.JsonValueKind.String && Regex.Match((string)value!, @"^\[variables\('(\w+)'\)\]$") is { Success: true } match
+            ? _template["variables"]![match.Groups[1].Value]
+            : value;
+
+    /// <summary>The role's GUID from subscriptionResourceId('Microsoft.Authorization/roleDefinitions', …).</summary>
+    private string RoleId(string roleDefinitionId)
+    {
+        var match = Regex.Match(roleDefinitionId, @"^\[subscriptionResourceId\('Microsoft.Authorization/roleDefinitions', (.+)\)\]$");
+        Assert.True(match.Success, roleDefinitionId);
+        var argument = match.Groups[1].Value;
+        return argument.StartsWith('\'') ? argument.Trim('\'') : (string)Resolve(JsonValue.Create($"[{argument}]"))!;
+    }
 
     private JsonNode SiteConfig() => Resource("Microsoft.Web/sites")["properties"]!["siteConfig"]!;
 

@@ -40,6 +40,11 @@ internal static class Repo
             }
 
             // NuGet extracts it executable by its owner only; anyone running the tests must be able to run it.
+            if (OperatingSystem.IsWindows())
+            {
+                return path;
+            }
+
             var mode = File.GetUnixFileMode(path);
             const UnixFileMode execute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
             if ((mode & execute) != execute)

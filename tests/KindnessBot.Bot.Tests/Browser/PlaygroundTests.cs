@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using KindnessBot.Bot.Tests.Hosting;
+using KindnessBot.Testing;
+using Newtonsoft.Json.Linq;
+
+namespace KindnessBot.Bot.Tests.Browser;
+
+/// <summary>
+/// The real host, the Microsoft 365 Agents Playground (a Teams-like client) and headless Chromium: what a person
+/// sees. Screenshots are kept in artifacts/test-results.
+/// </summary>
+public sealed partial class PlaygroundTests(BotHost host) : IClassFixture<BotHost>
+{
+    [BrowserFact]
+    public async Task Typing_help_in_personal_chat_shows_the_help_card_in_the_Playground()
+    {
+        await using var playground = await StartPlaygroundAsync();
+        var screenshot = Path.Combine(RepoPaths.Artefacts, "playground-help-personal-chat.png");
+
+        var result = await RunBrowserAsync(playground.Url, "Personal Chat", "help", "Here's what I can do", screenshot);
+
+        Assert.True((bool?)result["ok"] == true, (string?)result["error"]);
+        Assert.Contains("Show this list of what I can do.", (string?)result["cardText"], StringComparison.Ordinal);
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot should show the conversation");
+    }
+
+    private async Task<Playground> StartPlaygroundAsync()
+    {
+        var port = FreePort();
+        var workingDirectory = Directory.CreateTempSubdirectory("kindnessbot-playground-").FullName;
+        var process = NodeProcess.Start(
+            RepoPaths.RequireNodeTool("@microsoft/m365agentsplayground/cli.js"),
+            ["-e", new Uri(host.Client.BaseAddress!, "api/messages").ToString(), "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--disable-telemetry", "--service-url", $"http://127.0.0.1:{port}/_connector"],
+            workingDirectory,
+            new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none", ["APPLICATION_INSIGHTS_NO_STATSBEAT"] = "true" });
+        var listening = await process.WaitForOutputAsync(ListeningOn(), TimeSpan.FromSeconds(30));
+        if (listening.Groups[1].Value != port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            await process.DisposeAsync();
+            throw new InvalidOperationException($"The Playground took port {listening.Groups[1].Value} instead of {port}; its connector address would be wrong.");
+        }
+
+        return new Playground(process, $"http://127.0.0.1:{port}");
+    }
+
+    private static async Task<JObject> RunBrowserAsync(string url, string conversation, string message, string expected, string screenshot)
+    {
+        var info = new ProcessStartInfo("node", [Path.Combine(RepoPaths.Root, "tests", "tools", "playground-chat.js"), url, conversation, message, expected, screenshot])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["CHROMIUM_PATH"] = Chromium.Path;
+        using var node = Process.Start(info)!;
+        var output = await node.StandardOutput.ReadToEndAsync();
+        var errors = await node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        return last is not null && last.StartsWith('{') ? JObject.Parse(last) : new JObject { ["ok"] = false, ["error"] = output + errors };
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"Listening on (\d+)")]
+    private static partial Regex ListeningOn();
+
+    private sealed record Playground(NodeProcess Process, string Url) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Process.DisposeAsync();
+    }
+}
