@@ -37,5 +37,5 @@ set -e
 awk '/(Passed|Failed)!  - Failed:/ {
        for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      }
-     END { printf "\nAll test projects: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+     END { printf "\nTotal: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"

@@ -12,7 +12,7 @@ param location string = resourceGroup().location
 @maxLength(11)
 param namePrefix string = 'kindnessbot'
 
-@description('App Service plan size. B1 is the cheapest that keeps the app always on; P0v3 adds slots and autoscale.')
+@description('App Service plan size. B1 is the cheapest that stays always on; S1 and up add deployment slots, P0v3 and up more memory per core.')
 @allowed([
   'B1'
   'B2'

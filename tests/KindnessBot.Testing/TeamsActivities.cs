@@ -101,6 +101,10 @@ public sealed class TeamsActivities(Uri serviceUrl, string tenantId = "11111111-
     public JObject Channel(string channelId) =>
         new() { ["id"] = channelId + ";messageid=1700000000000", ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = tenantId };
 
+    /// <summary>A person's Entra object id: the same for the same person, as in Teams.</summary>
+    public static string AadObjectId(string userId) =>
+        new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId)).AsSpan(0, 16)).ToString();
+
     private JObject Message(string text, JObject conversation, string userId, string userName, JObject channelData)
     {
         var activity = Base("message", conversation, userId, userName, channelData);
@@ -124,7 +128,7 @@ public sealed class TeamsActivities(Uri serviceUrl, string tenantId = "11111111-
         ["localTimezone"] = "Europe/London",
         ["serviceUrl"] = serviceUrl.ToString(),
         ["channelId"] = "msteams",
-        ["from"] = new JObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = Guid.NewGuid().ToString() },
+        ["from"] = new JObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = AadObjectId(userId) },
         ["conversation"] = conversation,
         ["recipient"] = new JObject { ["id"] = BotId, ["name"] = BotName },
         ["locale"] = "en-GB",

@@ -13,7 +13,7 @@ namespace KindnessBot.Bot.Http;
 /// shared/BUILDING.md §1). This wrapper gives every connector client the same two long-lived resolvers.
 /// Everything else is delegated unchanged.
 /// </summary>
-internal sealed class ReusedContractResolverAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+public sealed class ReusedContractResolverAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
 {
     public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
         WrapAsync(inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken));
@@ -42,7 +42,7 @@ internal sealed class ReusedContractResolverAuthentication(BotFrameworkAuthentic
     }
 }
 
-internal sealed class ReusedContractResolverConnectorFactory(ConnectorFactory inner) : ConnectorFactory
+public sealed class ReusedContractResolverConnectorFactory(ConnectorFactory inner) : ConnectorFactory
 {
     // The same resolver types ConnectorClient creates for itself; they cache contracts and are thread-safe.
     private static readonly ReadOnlyJsonContractResolver SerializationResolver = new();

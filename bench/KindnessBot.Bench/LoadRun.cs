@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text;
+using KindnessBot.Testing;
+
+namespace KindnessBot.Bench;
+
+/// <summary>Figures from one bot at one concurrency.</summary>
+internal sealed record LoadResult(string Bot, int Concurrency, int Turns, int Failures, double TurnsPerSecond, double P50Ms, double P99Ms, long RssMb);
+
+/// <summary>
+/// Sends message turns to a bot over HTTP, the way Teams does, from a fixed number of concurrent senders for a fixed
+/// time (bounded in count and time, loopback only), after a warm-up.
+/// </summary>
+internal static class LoadRun
+{
+    public static async Task<LoadResult> RunAsync(string bot, Uri endpoint, TeamsActivities activities, string text, int concurrency, TimeSpan warmUp, TimeSpan measure, int processId, int maxTurns = 2_000_000)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        await SendAsync(client, endpoint, activities, text, concurrency, warmUp, null, maxTurns);
+        var latencies = new List<double>[concurrency];
+        var stopwatch = Stopwatch.StartNew();
+        var failures = await SendAsync(client, endpoint, activities, text, concurrency, measure, latencies, maxTurns);
+        var elapsed = stopwatch.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(bot, concurrency, all.Length, failures, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), RssMegabytes(processId));
+    }
+
+    private static async Task<int> SendAsync(HttpClient client, Uri endpoint, TeamsActivities activities, string text, int concurrency, TimeSpan duration, List<double>[]? latencies, int maxTurns)
+    {
+        var deadline = DateTime.UtcNow + duration;
+        var failures = 0;
+        var sent = 0;
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = new List<double>(10_000);
+            if (latencies is not null)
+            {
+                latencies[worker] = mine;
+            }
+
+            // Each sender is one person in their own personal chat, as in real traffic.
+            var userId = $"29:bench-{worker}";
+            while (DateTime.UtcNow < deadline && Interlocked.Increment(ref sent) <= maxTurns)
+            {
+                var body = activities.PersonalMessage(text, userId).ToString(Newtonsoft.Json.Formatting.None);
+                using var content = new StringContent(body, Encoding.UTF8, "application/json");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync(endpoint, content);
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        return failures;
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>Peak resident memory of the bot's process (VmHWM), in MB.</summary>
+    private static long RssMegabytes(int processId)
+    {
+        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using KindnessBot.Bench;
+using KindnessBot.Testing;
+
+// KindnessBot's help turn against two bare Bot Framework echo bots, in the same run, on this machine:
+//   dotnet KindnessBot.Bench.dll [--seconds 10] [--warmup 3] [--concurrency 1,32]
+// The echo bots are served by this same program: dotnet KindnessBot.Bench.dll serve-echo <port> [--tuned]
+if (args.Length > 0 && args[0] == "serve-echo")
+{
+    await EchoBot.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args.Contains("--tuned"));
+    return 0;
+}
+
+var seconds = Option("--seconds", 10);
+var warmUp = Option("--warmup", 3);
+var concurrencies = (OptionText("--concurrency") ?? "1,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+
+Console.WriteLine($"Help-turn benchmark: {seconds}s measured after {warmUp}s warm-up per run, concurrency {string.Join(" and ", concurrencies)}, {Environment.ProcessorCount} cores.");
+Console.WriteLine("Each bot runs in its own process (server GC) and replies to a fake Teams connector on loopback.");
+await using var azurite = await Azurite.StartAsync();
+await using var connector = await FakeConnector.StartAsync(record: false);
+var activities = new TeamsActivities(connector.ServiceUrl);
+
+var results = new List<LoadResult>();
+var bots = new (string Name, string Text, Func<int, ProcessStartInfo> Start)[]
+{
+    ("echo (SDK default)", "hello", port => Echo(port, tuned: false)),
+    ("echo (tuned)", "hello", port => Echo(port, tuned: true)),
+    ("KindnessBot help", "help", KindnessBotHost),
+};
+foreach (var (name, text, start) in bots)
+{
+    var port = FreePort();
+    using var process = Process.Start(start(port)) ?? throw new InvalidOperationException("Could not start " + name);
+    try
+    {
+        await WaitUntilUpAsync(new Uri($"http://127.0.0.1:{port}/healthz"), name);
+        foreach (var concurrency in concurrencies)
+        {
+            var result = await LoadRun.RunAsync(name, new Uri($"http://127.0.0.1:{port}/api/messages"), activities, text, concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), process.Id);
+            results.Add(result);
+            Console.WriteLine($"  {name,-20} c={concurrency,-3} {result.TurnsPerSecond,8:F0} turns/s  p50 {result.P50Ms,7:F1} ms  p99 {result.P99Ms,7:F1} ms  failures {result.Failures}");
+        }
+    }
+    finally
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine($"| bot | concurrency | turns/s | p50 ms | p99 ms | peak RSS MB | failures |");
+Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|");
+foreach (var r in results)
+{
+    Console.WriteLine($"| {r.Bot} | {r.Concurrency} | {r.TurnsPerSecond:F0} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.RssMb} | {r.Failures} |");
+}
+
+Console.WriteLine();
+var allMet = true;
+foreach (var concurrency in concurrencies)
+{
+    var kind = results.Single(r => r.Bot == "KindnessBot help" && r.Concurrency == concurrency);
+    var baseline = results.Single(r => r.Bot == "echo (SDK default)" && r.Concurrency == concurrency);
+    var tuned = results.Single(r => r.Bot == "echo (tuned)" && r.Concurrency == concurrency);
+    var vsDefault = kind.TurnsPerSecond / baseline.TurnsPerSecond;
+    var vsTuned = kind.TurnsPerSecond / tuned.TurnsPerSecond;
+    var p99Ratio = kind.P99Ms / tuned.P99Ms;
+    var met = vsDefault >= 10 && vsTuned >= 0.7 && p99Ratio <= 1.5 && kind.Failures == 0;
+    allMet &= met;
+    Console.WriteLine($"c={concurrency}: KindnessBot throughput {vsDefault:F1}x the default echo bot (target >= 10x), {vsTuned:P0} of the tuned echo bot (target >= 70%), p99 {p99Ratio:F2}x the tuned echo bot's (target <= 1.5x): {(met ? "targets met" : "TARGETS MISSED")}");
+}
+
+return allMet ? 0 : 1;
+
+ProcessStartInfo Echo(int port, bool tuned)
+{
+    var info = new ProcessStartInfo("dotnet", [typeof(EchoBot).Assembly.Location, "serve-echo", port.ToString(CultureInfo.InvariantCulture), tuned ? "--tuned" : "--default"]);
+    info.Environment["DOTNET_gcServer"] = "1";
+    return Quiet(info);
+}
+
+ProcessStartInfo KindnessBotHost(int port)
+{
+    var bin = Path.Combine(RepoPaths.Root, "src", "KindnessBot.Bot", "bin", "Release", "net10.0");
+    var info = new ProcessStartInfo("dotnet", [Path.Combine(bin, "KindnessBot.Bot.dll"), "--urls", $"http://127.0.0.1:{port}"]) { WorkingDirectory = bin };
+    info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    info.Environment["Storage__ConnectionString"] = azurite.ConnectionString;
+    info.Environment["Storage__TablePrefix"] = Azurite.NewTablePrefix();
+    info.Environment["Logging__LogLevel__Default"] = "Warning";
+    info.Environment["DOTNET_gcServer"] = "1";
+    return Quiet(info);
+}
+
+static ProcessStartInfo Quiet(ProcessStartInfo info)
+{
+    info.RedirectStandardOutput = false;
+    info.UseShellExecute = false;
+    return info;
+}
+
+static async Task WaitUntilUpAsync(Uri health, string name)
+{
+    using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+    for (var i = 0; i < 120; i++)
+    {
+        try
+        {
+            if ((await client.GetAsync(health)).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        await Task.Delay(250);
+    }
+
+    throw new InvalidOperationException($"{name} did not start.");
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+string? OptionText(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
