@@ -42,7 +42,7 @@ public class BotHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Azurite = await SharedAzurite.GetAsync();
+        Azurite = await GetAzuriteAsync();
         Connector = await FakeConnector.StartAsync();
         Activities = new TeamsActivities(Connector.ServiceUrl);
         var settings = new Dictionary<string, string?>
@@ -67,6 +67,9 @@ public class BotHost : IAsyncLifetime
         Client = _factory.CreateClient();
     }
 
+    /// <summary>The storage the host uses: the test run's shared Azurite, unless a test needs its own.</summary>
+    protected virtual Task<Azurite> GetAzuriteAsync() => SharedAzurite.GetAsync();
+
     public async Task<HttpResponseMessage> PostAsync(JToken activity, string? bearerToken = null) =>
         await PostRawAsync(activity.ToString(Newtonsoft.Json.Formatting.None), bearerToken);
 
@@ -88,7 +91,7 @@ public class BotHost : IAsyncLifetime
         return await Client.SendAsync(request);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await _factory.DisposeAsync();
