@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using KindnessBot.Bench;
 using KindnessBot.Testing;
 
@@ -33,7 +31,7 @@ var bots = new (string Name, string Text, Func<int, ProcessStartInfo> Start)[]
 };
 foreach (var (name, text, start) in bots)
 {
-    var port = FreePort();
+    var port = Loopback.FreePort();
     using var process = Process.Start(start(port)) ?? throw new InvalidOperationException("Could not start " + name);
     try
     {
@@ -125,12 +123,6 @@ static async Task WaitUntilUpAsync(Uri health, string name)
     throw new InvalidOperationException($"{name} did not start.");
 }
 
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
 
 int Option(string name, int fallback) => OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using KindnessBot.Bot.Tests.Hosting;
 using KindnessBot.Testing;
@@ -29,7 +26,7 @@ public sealed partial class PlaygroundTests(BotHost host) : IClassFixture<BotHos
 
     private async Task<Playground> StartPlaygroundAsync()
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var workingDirectory = Directory.CreateTempSubdirectory("kindnessbot-playground-").FullName;
         var process = NodeProcess.Start(
             RepoPaths.RequireNodeTool("@microsoft/m365agentsplayground/cli.js"),
@@ -49,26 +46,14 @@ public sealed partial class PlaygroundTests(BotHost host) : IClassFixture<BotHos
 
     private static async Task<JObject> RunBrowserAsync(string url, string conversation, string message, string expected, string screenshot)
     {
-        var info = new ProcessStartInfo("node", [Path.Combine(RepoPaths.Root, "tests", "tools", "playground-chat.js"), url, conversation, message, expected, screenshot])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["CHROMIUM_PATH"] = Chromium.Path;
-        using var node = Process.Start(info)!;
-        var output = await node.StandardOutput.ReadToEndAsync();
-        var errors = await node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-        return last is not null && last.StartsWith('{') ? JObject.Parse(last) : new JObject { ["ok"] = false, ["error"] = output + errors };
+        var run = await ExternalCommand.NodeAsync(
+            Path.Combine(RepoPaths.Root, "tests", "tools", "playground-chat.js"),
+            [url, conversation, message, expected, screenshot],
+            new Dictionary<string, string?> { ["CHROMIUM_PATH"] = Chromium.Path });
+        var last = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        return last is not null && last.StartsWith('{') ? JObject.Parse(last) : new JObject { ["ok"] = false, ["error"] = run.ToString() };
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"Listening on (\d+)")]
     private static partial Regex ListeningOn();

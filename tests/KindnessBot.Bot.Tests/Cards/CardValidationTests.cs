@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Tests.Hosting;
 using KindnessBot.Testing;
@@ -67,17 +66,9 @@ public class CardValidationTests(BotHost host) : IClassFixture<BotHost>
         await File.WriteAllTextAsync(file, new JArray(cards.Select(c => new JObject { ["name"] = c.Name, ["card"] = c.Card })).ToString());
         try
         {
-            var info = new ProcessStartInfo("node", [Path.Combine(RepoPaths.Root, "tests", "tools", "validate-cards.js"), file])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var node = Process.Start(info)!;
-            var output = await node.StandardOutput.ReadToEndAsync();
-            var errors = await node.StandardError.ReadToEndAsync();
-            await node.WaitForExitAsync();
-            Assert.True(node.ExitCode == 0, errors);
-            return JArray.Parse(output)
+            var run = await ExternalCommand.NodeAsync(Path.Combine(RepoPaths.Root, "tests", "tools", "validate-cards.js"), [file]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            return JArray.Parse(run.Output)
                 .Select(r => ((string)r["name"]!, r["errors"]!.Select(e => (string)e!).ToList()))
                 .ToList();
         }

@@ -1,3 +1,4 @@
+using KindnessBot.Testing;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,7 +24,7 @@ public sealed class PackageCommandTests : IDisposable
         ["KINDNESSBOT_DOMAIN"] = Domain,
     };
 
-    private Task<RunResult> PackageAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+    private Task<CommandResult> PackageAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         Run.NodeAsync(Repo.PackageScript, ["--out", _temp["appPackage.zip"], .. arguments], environment);
 
     [Fact]

@@ -1,11 +1,12 @@
 using System.Reflection;
+using KindnessBot.Testing;
 
 namespace KindnessBot.Ship.Tests.Support;
 
 /// <summary>Paths in the repository (the folder holding KindnessBot.sln) and the tools the tests run.</summary>
 internal static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoPaths.Root;
 
     public static string ManifestDir => Path.Combine(Root, "manifest");
 
@@ -54,18 +55,5 @@ internal static class Repo
 
             return path;
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KindnessBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find KindnessBot.sln above " + AppContext.BaseDirectory);
     }
 }
