@@ -5,7 +5,7 @@ using KindnessBot.Testing;
 namespace KindnessBot.Bench;
 
 /// <summary>Figures from one bot at one concurrency.</summary>
-internal sealed record LoadResult(string Bot, int Concurrency, int Turns, int Failures, double TurnsPerSecond, double P50Ms, double P99Ms, long RssMb);
+internal sealed record LoadResult(string Bot, int Concurrency, int Turns, int Failures, double TurnsPerSecond, double P50Ms, double P99Ms, long RssMb, double CpuMsPerTurn);
 
 /// <summary>
 /// Sends message turns to a bot over HTTP, the way Teams does, from a fixed number of concurrent senders for a fixed
@@ -21,11 +21,13 @@ internal static class LoadRun
         };
         await SendAsync(client, endpoint, activities, text, concurrency, warmUp, null, maxTurns);
         var latencies = new List<double>[concurrency];
+        var cpuBefore = CpuMilliseconds(processId);
         var stopwatch = Stopwatch.StartNew();
         var failures = await SendAsync(client, endpoint, activities, text, concurrency, measure, latencies, maxTurns);
         var elapsed = stopwatch.Elapsed.TotalSeconds;
+        var cpu = CpuMilliseconds(processId) - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(bot, concurrency, all.Length, failures, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), RssMegabytes(processId));
+        return new LoadResult(bot, concurrency, all.Length, failures, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), RssMegabytes(processId), cpu / Math.Max(1, all.Length));
     }
 
     private static async Task<int> SendAsync(HttpClient client, Uri endpoint, TeamsActivities activities, string text, int concurrency, TimeSpan duration, List<double>[]? latencies, int maxTurns)
@@ -62,6 +64,15 @@ internal static class LoadRun
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>CPU time the bot's process has used (user + system), from /proc.</summary>
+    private static double CpuMilliseconds(int processId)
+    {
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
+    }
 
     /// <summary>Peak resident memory of the bot's process (VmHWM), in MB.</summary>
     private static long RssMegabytes(int processId)

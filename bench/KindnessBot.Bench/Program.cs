@@ -4,7 +4,7 @@ using KindnessBot.Bench;
 using KindnessBot.Testing;
 
 // KindnessBot's help turn against two bare Bot Framework echo bots, in the same run, on this machine:
-//   dotnet KindnessBot.Bench.dll [--seconds 10] [--warmup 3] [--concurrency 1,32]
+//   dotnet KindnessBot.Bench.dll [--seconds 5] [--warmup 1] [--rounds 3] [--concurrency 1,32]
 // The echo bots are served by this same program: dotnet KindnessBot.Bench.dll serve-echo <port> [--tuned]
 if (args.Length > 0 && args[0] == "serve-echo")
 {
@@ -12,50 +12,69 @@ if (args.Length > 0 && args[0] == "serve-echo")
     return 0;
 }
 
-var seconds = Option("--seconds", 10);
-var warmUp = Option("--warmup", 3);
+var seconds = Option("--seconds", 5);
+var warmUp = Option("--warmup", 1);
+var roundCount = Option("--rounds", 3);
 var concurrencies = (OptionText("--concurrency") ?? "1,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
 
-Console.WriteLine($"Help-turn benchmark: {seconds}s measured after {warmUp}s warm-up per run, concurrency {string.Join(" and ", concurrencies)}, {Environment.ProcessorCount} cores.");
+Console.WriteLine($"Help-turn benchmark: {roundCount} rounds of {seconds}s measured after {warmUp}s warm-up per bot, concurrency {string.Join(" and ", concurrencies)}, {Environment.ProcessorCount} cores.");
 Console.WriteLine("Each bot runs in its own process (server GC) and replies to a fake Teams connector on loopback.");
 await using var azurite = await Azurite.StartAsync();
 await using var connector = await FakeConnector.StartAsync(record: false);
 var activities = new TeamsActivities(connector.ServiceUrl);
 
-var results = new List<LoadResult>();
 var bots = new (string Name, string Text, Func<int, ProcessStartInfo> Start)[]
 {
     ("echo (SDK default)", "hello", port => Echo(port, tuned: false)),
     ("echo (tuned)", "hello", port => Echo(port, tuned: true)),
     ("KindnessBot help", "help", KindnessBotHost),
 };
-foreach (var (name, text, start) in bots)
+
+// All three run side by side and are measured in turn, round after round, so a slow moment of the machine
+// falls on every bot alike; each figure is the median of the rounds.
+var running = new List<(string Name, string Text, Process Process, Uri Endpoint)>();
+var rounds = new Dictionary<(string Bot, int Concurrency), List<LoadResult>>();
+try
 {
-    var port = Loopback.FreePort();
-    using var process = Process.Start(start(port)) ?? throw new InvalidOperationException("Could not start " + name);
-    try
+    foreach (var (name, text, start) in bots)
     {
+        var port = Loopback.FreePort();
+        var process = Process.Start(start(port)) ?? throw new InvalidOperationException("Could not start " + name);
+        running.Add((name, text, process, new Uri($"http://127.0.0.1:{port}/api/messages")));
         await WaitUntilUpAsync(new Uri($"http://127.0.0.1:{port}/healthz"), name);
+    }
+
+    for (var round = 1; round <= roundCount; round++)
+    {
         foreach (var concurrency in concurrencies)
         {
-            var result = await LoadRun.RunAsync(name, new Uri($"http://127.0.0.1:{port}/api/messages"), activities, text, concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), process.Id);
-            results.Add(result);
-            Console.WriteLine($"  {name,-20} c={concurrency,-3} {result.TurnsPerSecond,8:F0} turns/s  p50 {result.P50Ms,7:F1} ms  p99 {result.P99Ms,7:F1} ms  failures {result.Failures}");
+            foreach (var (name, text, process, endpoint) in running)
+            {
+                var result = await LoadRun.RunAsync(name, endpoint, activities, text, concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), process.Id);
+                (rounds.TryGetValue((name, concurrency), out var list) ? list : rounds[(name, concurrency)] = []).Add(result);
+                Console.WriteLine($"  round {round}  {name,-20} c={concurrency,-3} {result.TurnsPerSecond,8:F0} turns/s  p50 {result.P50Ms,7:F1} ms  p99 {result.P99Ms,7:F1} ms  CPU {result.CpuMsPerTurn,5:F2} ms/turn  failures {result.Failures}");
+            }
         }
     }
-    finally
+}
+finally
+{
+    foreach (var (_, _, process, _) in running)
     {
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
+        process.Dispose();
     }
 }
 
+var results = rounds.Select(pair => Median(pair.Value)).ToList();
+
 Console.WriteLine();
-Console.WriteLine($"| bot | concurrency | turns/s | p50 ms | p99 ms | peak RSS MB | failures |");
-Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| bot | concurrency | turns/s | p50 ms | p99 ms | bot CPU ms/turn | peak RSS MB | failures |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var r in results)
 {
-    Console.WriteLine($"| {r.Bot} | {r.Concurrency} | {r.TurnsPerSecond:F0} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.RssMb} | {r.Failures} |");
+    Console.WriteLine($"| {r.Bot} | {r.Concurrency} | {r.TurnsPerSecond:F0} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.CpuMsPerTurn:F2} | {r.RssMb} | {r.Failures} |");
 }
 
 Console.WriteLine();
@@ -92,6 +111,21 @@ ProcessStartInfo KindnessBotHost(int port)
     info.Environment["Logging__LogLevel__Default"] = "Warning";
     info.Environment["DOTNET_gcServer"] = "1";
     return Quiet(info);
+}
+
+static LoadResult Median(List<LoadResult> runs)
+{
+    double Mid(Func<LoadResult, double> figure) => runs.Select(figure).Order().ElementAt(runs.Count / 2);
+    return runs[0] with
+    {
+        Turns = runs.Sum(r => r.Turns),
+        Failures = runs.Sum(r => r.Failures),
+        TurnsPerSecond = Mid(r => r.TurnsPerSecond),
+        P50Ms = Mid(r => r.P50Ms),
+        P99Ms = Mid(r => r.P99Ms),
+        CpuMsPerTurn = Mid(r => r.CpuMsPerTurn),
+        RssMb = runs.Max(r => r.RssMb),
+    };
 }
 
 static ProcessStartInfo Quiet(ProcessStartInfo info)
