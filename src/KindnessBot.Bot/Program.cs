@@ -10,6 +10,7 @@ var app = builder.Build();
 
 app.MapHealthEndpoints();
 app.MapBotMessages();
+app.MapInformationPages();
 
 app.Run();
 

@@ -11,6 +11,26 @@ public static class EndpointExtensions
         return app;
     }
 
+    /// <summary>The website, privacy statement and terms of use that the Teams app package links to.</summary>
+    public static IEndpointRouteBuilder MapInformationPages(this IEndpointRouteBuilder app)
+    {
+        foreach (var (path, page) in new[] { ("/", "index"), ("/privacy", "privacy"), ("/terms", "terms") })
+        {
+            var html = ReadPage(page);
+            app.MapGet(path, () => Results.Content(html, "text/html; charset=utf-8"));
+        }
+
+        return app;
+    }
+
+    private static string ReadPage(string name)
+    {
+        using var stream = typeof(EndpointExtensions).Assembly.GetManifestResourceStream($"KindnessBot.Pages.{name}.html")
+            ?? throw new InvalidOperationException($"The {name} page is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -158,6 +158,19 @@ public class MessagesEndpointTests(BotHost host) : IClassFixture<BotHost>
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/readyz")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/privacy", "KindnessBot and your privacy")]
+    [InlineData("/terms", "Using KindnessBot")]
+    [InlineData("/", "Commitment to Kindness")]
+    public async Task The_website_privacy_and_terms_pages_the_Teams_manifest_links_to_are_served(string path, string heading)
+    {
+        var response = await host.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(heading, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private IConversationStore Store => host.Services.GetRequiredService<IConversationStore>();
 
     internal static async Task AssertNoExceptionTextAsync(HttpResponseMessage response)
