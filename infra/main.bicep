@@ -222,13 +222,10 @@ var siteConfig = {
       value: tablePrefix
     }
     {
+      // The bot exports traces, metrics and logs itself through OpenTelemetry (Azure Monitor distro) when this is set;
+      // App Service's own agent stays off so nothing is collected twice.
       name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
       value: insights.properties.ConnectionString
-    }
-    {
-      // App Service's own Application Insights agent: requests, dependencies and exceptions without code changes.
-      name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
-      value: '~3'
     }
   ]
 }

@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddKindnessStorage();
 builder.AddTeamsBot();
 builder.AddKindnessFeatures();
+builder.AddKindnessTelemetry();
 
 var app = builder.Build();
 

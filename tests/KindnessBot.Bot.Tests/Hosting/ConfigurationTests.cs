@@ -1,5 +1,7 @@
 using KindnessBot.Bot.Extensions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -54,5 +56,36 @@ public class ConfigurationTests(BotHost host) : IClassFixture<BotHost>
         var failure = Assert.Throws<OptionsValidationException>(() => factory.Services);
 
         Assert.Contains(expectedMessage, failure.Message, StringComparison.Ordinal);
+    }
+}
+
+public class TelemetryTests
+{
+    [Fact]
+    public void With_an_Application_Insights_connection_string_traces_metrics_and_logs_are_exported_through_OpenTelemetry()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [TelemetryExtensions.ConnectionStringKey] = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://127.0.0.1:9/",
+        });
+
+        builder.AddKindnessTelemetry();
+        using var services = builder.Services.BuildServiceProvider();
+
+        Assert.NotNull(services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        Assert.Contains(services.GetServices<ILoggerProvider>(), p => p.GetType().Name.Contains("OpenTelemetry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_connection_string_nothing_is_exported()
+    {
+        var builder = WebApplication.CreateBuilder();
+
+        builder.AddKindnessTelemetry();
+        using var services = builder.Services.BuildServiceProvider();
+
+        Assert.Null(services.GetService<OpenTelemetry.Trace.TracerProvider>());
     }
 }

@@ -51,7 +51,7 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
         var settings = SiteConfig()["appSettings"]!.AsArray().Select(s => (string)s!["name"]!).ToList();
 
         Assert.Equal(
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ApplicationInsightsAgent_EXTENSION_VERSION", "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType",
              "Storage__ManagedIdentityClientId", "Storage__QueueEndpoint", "Storage__TableEndpoint", "Storage__TablePrefix"],
             settings.Order(StringComparer.Ordinal));
         // Every Storage__ setting names a property of the options class that binds it, and likewise the bot's identity.
