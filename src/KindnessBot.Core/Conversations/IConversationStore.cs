@@ -24,6 +24,9 @@ public interface IConversationStore
     /// <summary>The personal chat the bot has with a person, if it has one.</summary>
     Task<ConversationRecord?> FindPersonalAsync(string tenantId, string userId, CancellationToken cancellationToken);
 
+    /// <summary>The teams of a tenant the bot is in: each team's General channel, removed ones left out.</summary>
+    Task<IReadOnlyList<ConversationRecord>> ListTeamsAsync(string tenantId, CancellationToken cancellationToken);
+
     /// <summary>Every channel conversation of a team (a partition query, not a table scan).</summary>
     Task<IReadOnlyList<ConversationRecord>> ListTeamAsync(string tenantId, string teamId, CancellationToken cancellationToken);
 }

@@ -83,6 +83,23 @@ public sealed class TableConversationStore(KindnessTables tables) : IConversatio
     public async Task<ConversationRecord?> FindPersonalAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
         await ReadAsync(PartitionKey(tenantId), UserRow(userId), cancellationToken);
 
+    public async Task<IReadOnlyList<ConversationRecord>> ListTeamsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {PartitionKey(tenantId)} and RowKey ge {"c|"} and RowKey lt {"c}"} and Kind eq {nameof(ConversationKind.Channel)} and IsRemoved eq {false}");
+        var teams = new List<ConversationRecord>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var channel = FromEntity(entity);
+            if (channel.ConversationId == channel.TeamId)
+            {
+                teams.Add(channel);
+            }
+        }
+
+        return teams;
+    }
+
     public async Task<IReadOnlyList<ConversationRecord>> ListTeamAsync(string tenantId, string teamId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(

@@ -9,6 +9,7 @@ namespace KindnessBot.Core.Storage;
 public sealed class KindnessTables
 {
     public const string ConversationsName = "Conversations";
+    public const string RecognitionsName = "Recognitions";
 
     private readonly TableServiceClient _service;
 
@@ -23,10 +24,13 @@ public sealed class KindnessTables
 
         _service = service;
         Conversations = service.GetTableClient(prefix + ConversationsName);
-        All = [Conversations];
+        Recognitions = service.GetTableClient(prefix + RecognitionsName);
+        All = [Conversations, Recognitions];
     }
 
     public TableClient Conversations { get; }
+
+    public TableClient Recognitions { get; }
 
     /// <summary>Every table, for creating them once at start-up and for readiness checks.</summary>
     public IReadOnlyList<TableClient> All { get; }

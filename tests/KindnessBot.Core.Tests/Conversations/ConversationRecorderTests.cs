@@ -136,6 +136,8 @@ public class ConversationRecorderTests(StoreFixture fixture) : IClassFixture<Sto
 
         public Task<ConversationRecord?> FindPersonalAsync(string tenantId, string userId, CancellationToken cancellationToken) => inner.FindPersonalAsync(tenantId, userId, cancellationToken);
 
+        public Task<IReadOnlyList<ConversationRecord>> ListTeamsAsync(string tenantId, CancellationToken cancellationToken) => inner.ListTeamsAsync(tenantId, cancellationToken);
+
         public Task<IReadOnlyList<ConversationRecord>> ListTeamAsync(string tenantId, string teamId, CancellationToken cancellationToken) => inner.ListTeamAsync(tenantId, teamId, cancellationToken);
     }
 }

@@ -1,0 +1,43 @@
+namespace KindnessBot.Core.Recognition;
+
+public enum AddOutcome
+{
+    Added,
+
+    /// <summary>The same card was submitted before (a double click or a Teams retry): nothing new was stored.</summary>
+    Duplicate,
+
+    /// <summary>The giver has reached today's limit: nothing was stored.</summary>
+    DailyLimitReached,
+}
+
+/// <summary>Recognitions, kept so that "given by me", "received by X" and "this team's" are partition queries.</summary>
+public interface IRecognitionStore
+{
+    /// <summary>
+    /// Stores a new recognition once per card (<paramref name="cardId"/>), unless the giver already gave
+    /// <paramref name="dailyLimit"/> today. At most three storage transactions. On a duplicate, returns the stored one.
+    /// </summary>
+    Task<(AddOutcome Outcome, Recognition Stored)> AddAsync(Recognition recognition, string cardId, int dailyLimit, CancellationToken cancellationToken);
+
+    /// <summary>A recognition the given person received; null when there is none with that key for them.</summary>
+    Task<Recognition?> FindReceivedAsync(string tenantId, string recipientId, string key, CancellationToken cancellationToken);
+
+    /// <summary>Records the recipient's decision; false when it was already decided (by a double press, say).</summary>
+    Task<bool> TryDecideAsync(Recognition decided, CancellationToken cancellationToken);
+
+    Task MarkDeliveredAsync(Recognition recognition, CancellationToken cancellationToken);
+
+    /// <summary>Recognitions still waiting for the recipient's first conversation with the bot.</summary>
+    Task<IReadOnlyList<Recognition>> WaitingForAsync(string tenantId, string recipientId, CancellationToken cancellationToken);
+
+    /// <summary>Newest first, at most <paramref name="max"/>, given at or after <paramref name="since"/> when set.</summary>
+    Task<IReadOnlyList<Recognition>> ReceivedAsync(string tenantId, string recipientId, DateTimeOffset? since, int max, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Recognition>> GivenAsync(string tenantId, string giverId, int max, CancellationToken cancellationToken);
+
+    /// <summary>Adds a shared recognition to its team's record; safe to repeat.</summary>
+    Task AddToTeamAsync(Recognition recognition, string teamId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Recognition>> TeamAsync(string tenantId, string teamId, int max, CancellationToken cancellationToken);
+}
