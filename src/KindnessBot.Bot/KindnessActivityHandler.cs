@@ -2,6 +2,8 @@ using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Conversations;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Recognition;
+using KindnessBot.Bot.Recognition;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -12,23 +14,31 @@ namespace KindnessBot.Bot;
 /// Routes Teams activities and does nothing else: every turn first keeps the conversation on record, then
 /// typed messages go to the text router, card submits to the submit router, installs get the welcome card.
 /// </summary>
-public sealed class KindnessActivityHandler(
+internal sealed class KindnessActivityHandler(
     ConversationRecorder recorder,
     TextCommandRouter commands,
     SubmitRouter submits,
-    CardFactory cards) : ActivityHandler
+    CardFactory cards,
+    RecognitionService recognitions,
+    MessageExtensionHandler messageExtension) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var sighting = SightingReader.Read(turnContext.Activity);
-        var newlyInstalled = await recorder.RecordAsync(sighting, cancellationToken);
-        if (newlyInstalled)
+        var recorded = await recorder.RecordAsync(sighting, cancellationToken);
+        if (recorded == SightingOutcome.Activated)
         {
             var welcome = sighting.Conversation.Kind == ConversationKind.Personal
                 ? cards.WelcomePersonal(turnContext.Activity.Locale)
                 : cards.WelcomeTeam(turnContext.Activity.Locale);
             await turnContext.SendActivityAsync(welcome.ToActivity(), cancellationToken);
+        }
+
+        if (recorded != SightingOutcome.Unchanged && sighting.Conversation.Kind == ConversationKind.Personal)
+        {
+            // The first time this person is seen here: recognitions may have been waiting for them.
+            await recognitions.DeliverWaitingAsync(sighting.Conversation.TenantId, turnContext.Activity.From.Id, cancellationToken);
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken);
@@ -53,6 +63,11 @@ public sealed class KindnessActivityHandler(
 
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
+        if (turnContext.Activity.Name is MessageExtensionHandler.FetchTask or MessageExtensionHandler.SubmitAction)
+        {
+            return await messageExtension.HandleAsync(turnContext, cancellationToken);
+        }
+
         if (turnContext.Activity.Name != "adaptiveCard/action")
         {
             return new InvokeResponse { Status = 400, Body = new { error = "KindnessBot does not handle this kind of request." } };

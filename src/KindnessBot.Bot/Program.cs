@@ -12,6 +12,7 @@ var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapBotMessages();
 app.MapInformationPages();
+app.MapAppraisalDownload();
 
 app.Run();
 

@@ -78,8 +78,16 @@ public sealed class NodeProcess : IAsyncDisposable
         throw new TimeoutException($"node did not print {pattern} within {timeout}. It printed:\n{string.Join('\n', Output)}");
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: false);

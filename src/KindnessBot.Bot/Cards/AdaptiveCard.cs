@@ -39,6 +39,10 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body, IReadOnlyList
 [JsonDerivedType(typeof(FactSet), "FactSet")]
 [JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
+[JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
+[JsonDerivedType(typeof(InputText), "Input.Text")]
+[JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
 public abstract record CardElement
 {
     public Spacing? Spacing { get; init; }
@@ -63,6 +67,68 @@ public sealed record TextBlock(string Text) : CardElement
     public TextWeight? Weight { get; init; }
 
     public bool? IsSubtle { get; init; }
+}
+
+/// <summary>
+/// Text exactly as given: TextRun does no markdown, so whatever people typed (asterisks, links, &lt;at&gt; tags) is
+/// shown as typed and cannot format the card or mention anyone. Use it for every piece of user text.
+/// </summary>
+public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement
+{
+    public static RichTextBlock Plain(string text, bool italic = false) => new([new TextRun(text) { Italic = italic ? true : null }]);
+}
+
+public sealed record TextRun(string Text)
+{
+    [JsonPropertyName("type")]
+    public string Type => "TextRun";
+
+    public bool? Italic { get; init; }
+
+    public TextWeight? Weight { get; init; }
+}
+
+public abstract record CardInput(string Id) : CardElement
+{
+    public string? Label { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+public sealed record InputText(string Id) : CardInput(Id)
+{
+    public string? Placeholder { get; init; }
+
+    public bool? IsMultiline { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public string? Value { get; init; }
+}
+
+public sealed record Choice(string Title, string Value);
+
+public sealed record InputChoiceSet(string Id, IReadOnlyList<Choice> Choices) : CardInput(Id)
+{
+    public bool? IsMultiSelect { get; init; }
+
+    /// <summary>"compact" (a drop-down), "expanded" (radio buttons or ticks) or "filtered" (type to search).</summary>
+    public string? Style { get; init; }
+
+    public string? Value { get; init; }
+
+    public string? Placeholder { get; init; }
+}
+
+public sealed record InputToggle(string Id, string Title) : CardInput(Id)
+{
+    public string? Value { get; init; }
+
+    public string ValueOn { get; init; } = "true";
+
+    public string ValueOff { get; init; } = "false";
 }
 
 public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement

@@ -1,42 +1,104 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using KindnessBot.Bot.Cards.Recognition;
 using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Commitments;
+using KindnessBot.Core.People;
+using KindnessBot.Core.Recognition;
+using Rec = KindnessBot.Core.Recognition.Recognition;
 
 namespace KindnessBot.Bot.Cards;
 
 /// <summary>
-/// Every card the bot sends, by name. Cards that do not depend on the person or the moment are built once per
-/// language and kept.
+/// Every card the bot sends, by name (the method's name, and a variant after ':'). Cards that do not depend on the
+/// person or the moment are built once per language and kept.
 /// </summary>
-public sealed class CardFactory(IEnumerable<ITextCommand> commands)
+public sealed class CardFactory(IServiceProvider services)
 {
     private readonly ConcurrentDictionary<(string Card, string Culture), CardMessage> _built = new();
-    private readonly ITextCommand[] _commands = [.. commands];
 
-    public CardMessage WelcomePersonal(string? locale) => Cached("welcome-personal", locale, c => WelcomeCard.Build(forTeam: false, c));
+    // Resolved when the help card is first built: commands need cards, and the help card lists the commands.
+    private ITextCommand[] Commands => [.. services.GetServices<ITextCommand>()];
 
-    public CardMessage WelcomeTeam(string? locale) => Cached("welcome-team", locale, c => WelcomeCard.Build(forTeam: true, c));
+    public CardMessage WelcomePersonal(string? locale) => Cached(locale, c => WelcomeCard.Build(forTeam: false, c));
+
+    public CardMessage WelcomeTeam(string? locale) => Cached(locale, c => WelcomeCard.Build(forTeam: true, c));
 
     public CardMessage Help(bool inSharedConversation, string? locale) =>
-        Cached(inSharedConversation ? "help-shared" : "help-personal", locale, c => HelpCard.Build(_commands, inSharedConversation, c));
+        Cached(locale, c => HelpCard.Build(Commands, inSharedConversation, c), inSharedConversation ? "shared" : "personal");
 
     /// <summary>Something failed on the bot's side.</summary>
-    public CardMessage Error(string? locale) => Cached("error", locale, c => ErrorCard.Build("ErrorTitle", "ErrorBody", c, offerHelp: false));
+    public CardMessage Error(string? locale) => Cached(locale, c => ErrorCard.Build("ErrorTitle", "ErrorBody", c, offerHelp: false));
 
     /// <summary>A card submit that was missing something, malformed or not allowed: nothing was stored.</summary>
-    public CardMessage BadSubmit(string? locale) => Cached("bad-submit", locale, c => ErrorCard.Build("BadSubmitTitle", "BadSubmitBody", c, offerHelp: true));
+    public CardMessage BadSubmit(string? locale) => Cached(locale, c => ErrorCard.Build("BadSubmitTitle", "BadSubmitBody", c, offerHelp: true));
 
     /// <summary>An action or request this bot does not offer.</summary>
-    public CardMessage Unsupported(string? locale) => Cached("unsupported", locale, c => ErrorCard.Build("ErrorTitle", "UnsupportedAction", c, offerHelp: true));
+    public CardMessage Unsupported(string? locale) => Cached(locale, c => ErrorCard.Build("ErrorTitle", "UnsupportedAction", c, offerHelp: true));
+
+    /// <param name="teams">From a chat, the teams it could be celebrated in; null in a channel (it is celebrated there).</param>
+    public CardMessage Recognise(IReadOnlyList<Person> candidates, IReadOnlyList<(string TeamId, string Name)>? teams, string? prefilledText, string? locale) =>
+        Fresh(RecogniseCard.Build(candidates, teams, Guid.NewGuid().ToString("N"), prefilledText, Localisation.Culture(locale)));
+
+    public CardMessage Consent(Rec recognition, string? locale) => Fresh(ConsentCard.Build(recognition, Localisation.Culture(locale)));
+
+    public CardMessage Celebration(Rec recognition, string? locale) => Fresh(CelebrationCard.Build(recognition, Localisation.Culture(locale)));
+
+    public CardMessage GiverOutcome(Rec recognition, string? locale) => Fresh(GiverOutcomeCard.Build(recognition, Localisation.Culture(locale)));
+
+    /// <summary>A short answer: a title and a sentence, either of which may hold names (shown as plain text).</summary>
+    public CardMessage Notice(string title, string text) => Fresh(NoticeCard.Build(title, text));
+
+    public CardMessage LookBack(KindnessLookBack lookBack, int page, string? locale) => Fresh(LookBackCard.Build(lookBack, page, Localisation.Culture(locale)));
+
+    public CardMessage AppraisalPeriod(string? locale) => Cached(locale, AppraisalCard.ChoosePeriod);
+
+    public CardMessage AppraisalSummary(KindnessLookBack received, int months, Uri download, string? locale) =>
+        Fresh(AppraisalCard.Summary(received, months, download, Localisation.Culture(locale)));
 
     /// <summary>One example of every card, for validation against the Adaptive Cards SDK and for screenshots.</summary>
-    public IEnumerable<CardMessage> Samples(string? locale) =>
-    [
-        WelcomePersonal(locale), WelcomeTeam(locale), Help(false, locale), Help(true, locale), Error(locale), BadSubmit(locale), Unsupported(locale),
-    ];
+    public IEnumerable<CardMessage> Samples(string? locale)
+    {
+        var sample = SampleRecognition();
+        var shared = sample with { Status = ConsentStatus.Shared };
+        var people = new[] { new Person("29:megan", null, "Megan Bowen", null), new Person("29:adele", null, "Adele Vance", null) };
+        var lookBack = new KindnessLookBack([sample, shared], [sample], new Dictionary<Commitment, int> { [Commitment.Listening] = 2, [Commitment.Reflective] = 1 });
+        var nothing = new KindnessLookBack([], [], new Dictionary<Commitment, int>());
+        return
+        [
+            WelcomePersonal(locale), WelcomeTeam(locale), Help(false, locale), Help(true, locale), Error(locale), BadSubmit(locale), Unsupported(locale),
+            Recognise(people, [("19:team", "Care Team")], null, locale), Recognise(people, null, "> quoted message", locale),
+            Consent(sample, locale), Consent(sample with { CelebrateInConversationId = null }, locale),
+            Celebration(shared, locale), GiverOutcome(shared, locale), GiverOutcome(sample with { Status = ConsentStatus.Private }, locale),
+            Notice("Thank you for noticing", "I've let Megan Bowen know, privately."),
+            LookBack(lookBack, 0, locale), LookBack(nothing, 0, locale),
+            AppraisalPeriod(locale), AppraisalSummary(lookBack, 6, new Uri("https://kindnessbot.example/appraisal?t=x"), locale), AppraisalSummary(nothing, 3, new Uri("https://kindnessbot.example/appraisal?t=x"), locale),
+        ];
+    }
 
-    private CardMessage Cached(string name, string? locale, Func<System.Globalization.CultureInfo, AdaptiveCard> build)
+    private static Rec SampleRecognition() => new()
+    {
+        TenantId = "tenant",
+        Key = "0000000000000000001-0000abcd",
+        GiverId = "29:alex",
+        GiverName = "Alex Wilber",
+        RecipientId = "29:megan",
+        RecipientName = "Megan Bowen",
+        Text = "Megan stayed late to help a family who were lost, and made them a cup of tea. **Not bold** <at>Nobody</at>",
+        Commitments = [Commitment.Listening, Commitment.Reflective],
+        GiverHopesToShare = true,
+        CelebrateInConversationId = "19:team",
+        CelebrateInTeamName = "Care Team",
+        GivenAt = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero),
+    };
+
+    private static CardMessage Fresh(AdaptiveCard card, [CallerMemberName] string name = "") => new(name, card);
+
+    private CardMessage Cached(string? locale, Func<CultureInfo, AdaptiveCard> build, string? variant = null, [CallerMemberName] string name = "")
     {
         var culture = Localisation.Culture(locale);
-        return _built.GetOrAdd((name, culture.Name), key => new CardMessage(key.Card, build(culture)));
+        var fullName = variant is null ? name : $"{name}:{variant}";
+        return _built.GetOrAdd((fullName, culture.Name), key => new CardMessage(key.Card, build(culture)));
     }
 }

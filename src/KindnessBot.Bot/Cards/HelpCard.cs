@@ -18,6 +18,7 @@ internal static class HelpCard
                 new TextBlock(T("HelpTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
                 new TextBlock(T(inSharedConversation ? "HelpIntroShared" : "HelpIntroPersonal")),
                 new FactSet(rows) { Spacing = Spacing.Medium },
-            ]);
+            ],
+            [SubmitAction.ForVerb(T("RecogniseButton"), Verbs.RecogniseStart)]);
     }
 }

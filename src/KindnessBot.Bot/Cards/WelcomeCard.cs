@@ -26,6 +26,6 @@ internal static class WelcomeCard
                 new TextBlock(T("WelcomeHowIHelp")) { Spacing = Spacing.Medium },
                 new TextBlock(T(forTeam ? "WelcomeTeamHowToTalk" : "WelcomePersonalHowToTalk")) { IsSubtle = true },
             ],
-            [SubmitAction.ForVerb(T("ShowHelpButton"), Routing.Verbs.Help)]);
+            [SubmitAction.ForVerb(T("RecogniseButton"), Routing.Verbs.RecogniseStart), SubmitAction.ForVerb(T("ShowHelpButton"), Routing.Verbs.Help)]);
     }
 }

@@ -1,7 +1,12 @@
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Help;
 using KindnessBot.Bot.Routing;
+using KindnessBot.Bot.Conversations;
+using KindnessBot.Bot.People;
+using KindnessBot.Bot.Recognition;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.People;
+using KindnessBot.Core.Recognition;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Extensions;
@@ -19,9 +24,32 @@ public static class FeatureExtensions
         services.AddSingleton<SubmitRouter>();
         services.AddSingleton<IBot, KindnessActivityHandler>();
 
+        services.AddSingleton<ProactiveSender>();
+        services.AddSingleton<IPeopleDirectory, TeamsPeopleDirectory>();
+
         // Help
         services.AddSingleton<ITextCommand, HelpCommand>();
         services.AddSingleton<ISubmitVerb, HelpVerb>();
+
+        // Recognition
+        services.AddSingleton(builder.Configuration.GetSection(RecognitionOptions.Section).Get<RecognitionOptions>() ?? new RecognitionOptions());
+        services.AddSingleton<IRecognitionStore, TableRecognitionStore>();
+        services.AddSingleton<IRecognitionNotifier, TeamsRecognitionNotifier>();
+        services.AddSingleton<RecognitionService>();
+        services.AddOptions<AppraisalOptions>().BindConfiguration(AppraisalOptions.Section);
+        services.AddSingleton<AppraisalLinks>();
+        services.AddSingleton<RecogniseCommand>();
+        services.AddSingleton<ITextCommand>(sp => sp.GetRequiredService<RecogniseCommand>());
+        services.AddSingleton<MyKindnessCommand>();
+        services.AddSingleton<ITextCommand>(sp => sp.GetRequiredService<MyKindnessCommand>());
+        services.AddSingleton<ITextCommand, AppraisalCommand>();
+        services.AddSingleton<GiveVerb>();
+        services.AddSingleton<ISubmitVerb>(sp => sp.GetRequiredService<GiveVerb>());
+        services.AddSingleton<ISubmitVerb, RecogniseStartVerb>();
+        services.AddSingleton<ISubmitVerb, ConsentVerb>();
+        services.AddSingleton<ISubmitVerb, MyKindnessPageVerb>();
+        services.AddSingleton<ISubmitVerb, AppraisalSummaryVerb>();
+        services.AddSingleton<MessageExtensionHandler>();
         return builder;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Help;
 
 /// <summary>"help": the card of everything the bot can do.</summary>
-internal sealed class HelpCommand(IServiceProvider services) : ITextCommand
+internal sealed class HelpCommand(CardFactory cards) : ITextCommand
 {
     public string Name => "help";
 
@@ -16,9 +16,8 @@ internal sealed class HelpCommand(IServiceProvider services) : ITextCommand
 
     public string Describe(CultureInfo culture) => Localisation.Text("CommandHelpDescription", culture);
 
-    // The card factory lists every command, this one included, so it is resolved when first needed.
     public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) =>
-        SendHelpAsync(turn, services.GetRequiredService<CardFactory>(), cancellationToken);
+        SendHelpAsync(turn, cards, cancellationToken);
 
     internal static Task SendHelpAsync(ITurnContext turn, CardFactory cards, CancellationToken cancellationToken)
     {

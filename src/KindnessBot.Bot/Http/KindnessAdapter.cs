@@ -13,7 +13,7 @@ namespace KindnessBot.Bot.Http;
 /// </summary>
 internal sealed partial class KindnessAdapter : CloudAdapter
 {
-    public KindnessAdapter(BotFrameworkAuthentication authentication, CardFactory cards, ILogger<KindnessAdapter> logger)
+    public KindnessAdapter(BotFrameworkAuthentication authentication, ILogger<KindnessAdapter> logger)
         : base(authentication, logger)
     {
         OnTurnError = async (turnContext, exception) =>
@@ -23,7 +23,9 @@ internal sealed partial class KindnessAdapter : CloudAdapter
             {
                 try
                 {
-                    await turnContext.SendActivityAsync(cards.Error(turnContext.Activity.Locale).ToActivity());
+                    // Built here rather than through CardFactory, which (through the features) depends on this adapter.
+                    var culture = Localisation.Culture(turnContext.Activity.Locale);
+                    await turnContext.SendActivityAsync(new CardMessage(nameof(CardFactory.Error), ErrorCard.Build("ErrorTitle", "ErrorBody", culture, offerHelp: false)).ToActivity());
                 }
                 catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
                 {

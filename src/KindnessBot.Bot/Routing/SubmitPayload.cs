@@ -55,6 +55,44 @@ public sealed class SubmitPayload
         return Parsed<SubmitPayload>.Valid(new SubmitPayload(verb, data));
     }
 
+    /// <summary>A yes/no field: true or false, as JSON or as the strings an Input.Toggle sends; missing means <paramref name="absent"/>.</summary>
+    public Parsed<bool> Flag(string name, bool absent)
+    {
+        var token = _data[name];
+        return token?.Type switch
+        {
+            null or JTokenType.Null => Parsed<bool>.Valid(absent),
+            JTokenType.Boolean => Parsed<bool>.Valid((bool)token),
+            JTokenType.String when (string?)token is "true" => Parsed<bool>.Valid(true),
+            JTokenType.String when (string?)token is "false" => Parsed<bool>.Valid(false),
+            _ => Parsed<bool>.Invalid($"{name} must be true or false"),
+        };
+    }
+
+    /// <summary>A whole number in a range, as JSON or as a string (ChoiceSet values are strings).</summary>
+    public Parsed<int> Number(string name, int min, int max)
+    {
+        var token = _data[name];
+        int? value = token?.Type switch
+        {
+            JTokenType.Integer when (long)token >= int.MinValue && (long)token <= int.MaxValue => (int)(long)token,
+            JTokenType.String when int.TryParse((string?)token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+        return value is { } number && number >= min && number <= max
+            ? Parsed<int>.Valid(number)
+            : Parsed<int>.Invalid($"{name} must be a whole number from {min} to {max}");
+    }
+
+    /// <summary>An id: required, at most 256 characters, no control characters or white space.</summary>
+    public Parsed<string> Id(string name)
+    {
+        var text = Text(name, 256, required: true);
+        return !text.IsValid ? Parsed<string>.Invalid(text.Problem!)
+            : text.Value!.Any(char.IsWhiteSpace) ? Parsed<string>.Invalid($"{name} is not an id")
+            : Parsed<string>.Valid(text.Value!);
+    }
+
     /// <summary>A text field: trimmed, at most <paramref name="maxLength"/> characters, no control characters but new lines.</summary>
     public Parsed<string?> Text(string name, int maxLength, bool required)
     {

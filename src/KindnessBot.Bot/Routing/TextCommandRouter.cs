@@ -32,6 +32,13 @@ public sealed partial class TextCommandRouter
     public async Task RouteAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var (word, argument) = Split(CleanText(turn.Activity));
+        var (second, rest) = Split(argument);
+        if (second.Length > 0 && _byWord.TryGetValue($"{word} {second}", out var twoWords))
+        {
+            await twoWords.HandleAsync(turn, rest, cancellationToken);
+            return;
+        }
+
         if (_byWord.TryGetValue(word, out var command))
         {
             await command.HandleAsync(turn, argument, cancellationToken);

@@ -4,4 +4,9 @@ namespace KindnessBot.Bot.Routing;
 public static class Verbs
 {
     public const string Help = "help";
+    public const string RecogniseStart = "recognise-start";
+    public const string RecognitionGive = "recognition-give";
+    public const string RecognitionConsent = "recognition-consent";
+    public const string MyKindnessPage = "my-kindness-page";
+    public const string AppraisalSummary = "appraisal-summary";
 }

@@ -8,6 +8,18 @@ namespace KindnessBot.Core.Conversations;
 /// ordinary traffic. Ordinary traffic is written only when it tells something new, so a busy chat costs no
 /// storage writes; events are always written.
 /// </summary>
+public enum SightingOutcome
+{
+    /// <summary>Nothing new: nothing was written.</summary>
+    Unchanged,
+
+    /// <summary>Something was written (a first sighting on this instance, a change, or an event).</summary>
+    Saved,
+
+    /// <summary>This installation made the conversation active: welcome them, once.</summary>
+    Activated,
+}
+
 public sealed partial class ConversationRecorder(IConversationStore store, TimeProvider time, ILogger<ConversationRecorder> logger)
 {
     private const int MaxRemembered = 50_000;
@@ -16,8 +28,8 @@ public sealed partial class ConversationRecorder(IConversationStore store, TimeP
     // so another instance writing the same conversation, or this cache being cleared, changes nothing.
     private readonly ConcurrentDictionary<(string Tenant, string Conversation), ConversationRecord> _lastWritten = new();
 
-    /// <summary>Stores what the sighting tells; true when it is the installation that made the conversation active.</summary>
-    public async Task<bool> RecordAsync(ConversationSighting sighting, CancellationToken cancellationToken)
+    /// <summary>Stores what the sighting tells, and says whether it wrote and whether this made the conversation active.</summary>
+    public async Task<SightingOutcome> RecordAsync(ConversationSighting sighting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sighting);
         var now = time.GetUtcNow();
@@ -29,11 +41,11 @@ public sealed partial class ConversationRecorder(IConversationStore store, TimeP
             case SightingEvent.Activity:
                 if (_lastWritten.TryGetValue(key, out var written) && written == seen with { LastSeenAt = written.LastSeenAt })
                 {
-                    return false;
+                    return SightingOutcome.Unchanged;
                 }
 
                 await WriteAsync(seen with { IsRemoved = false }, cancellationToken);
-                break;
+                return SightingOutcome.Saved;
 
             case SightingEvent.Installed:
                 var installed = seen with { IsRemoved = false, InstalledBy = sighting.ActorId, InstalledAt = now };
@@ -44,7 +56,7 @@ public sealed partial class ConversationRecorder(IConversationStore store, TimeP
                     LogInstalled(logger, seen.Kind, seen.TenantId);
                 }
 
-                return activated;
+                return activated ? SightingOutcome.Activated : SightingOutcome.Saved;
 
             case SightingEvent.ChannelCreated or SightingEvent.ChannelRenamed:
                 await WriteAsync(seen with { IsRemoved = false }, cancellationToken);
@@ -64,7 +76,7 @@ public sealed partial class ConversationRecorder(IConversationStore store, TimeP
                 break;
         }
 
-        return false;
+        return SightingOutcome.Saved;
     }
 
     private async Task WriteAsync(ConversationRecord record, CancellationToken cancellationToken)

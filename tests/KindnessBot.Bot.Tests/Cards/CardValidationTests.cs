@@ -37,13 +37,12 @@ public class CardValidationTests(BotHost host) : IClassFixture<BotHost>
     {
         var made = typeof(CardFactory).GetMethods()
             .Where(m => m.ReturnType == typeof(CardMessage))
-            .SelectMany(m => m.GetParameters().Any(p => p.ParameterType == typeof(bool))
-                ? new[] { Invoke(m, true), Invoke(m, false) }
-                : [Invoke(m, null)])
-            .Select(c => c.Name)
+            .Select(m => m.Name)
             .ToHashSet();
 
-        Assert.Equal(made.Order(), Cards.Samples("en-GB").Select(c => c.Name).Order());
+        var sampled = Cards.Samples("en-GB").Select(c => c.Name.Split(':')[0]).ToHashSet();
+
+        Assert.Equal(made.Order(), sampled.Order());
     }
 
     [Fact]
@@ -56,9 +55,6 @@ public class CardValidationTests(BotHost host) : IClassFixture<BotHost>
             Assert.DoesNotContain(american, text, StringComparison.OrdinalIgnoreCase);
         }
     }
-
-    private CardMessage Invoke(System.Reflection.MethodInfo method, bool? flag) =>
-        (CardMessage)method.Invoke(Cards, method.GetParameters().Select(p => p.ParameterType == typeof(bool) ? (object?)flag : "en-GB").ToArray())!;
 
     internal static async Task<List<(string Name, List<string> Errors)>> ValidateAsync(IReadOnlyList<(string Name, JObject Card)> cards)
     {

@@ -15,10 +15,10 @@ public class ConversationRecorderTests(StoreFixture fixture) : IClassFixture<Sto
         var (recorder, _) = NewRecorder();
         var tenant = StoreFixture.NewTenant();
 
-        var activated = await recorder.RecordAsync(new(SightingEvent.Installed, StoreFixture.Channel(tenant, "19:t", "19:t"), "29:lead"), _ct);
+        var outcome = await recorder.RecordAsync(new(SightingEvent.Installed, StoreFixture.Channel(tenant, "19:t", "19:t"), "29:lead"), _ct);
 
         var stored = await fixture.Store.FindAsync(tenant, "19:t", _ct);
-        Assert.True(activated);
+        Assert.Equal(SightingOutcome.Activated, outcome);
         Assert.Equal(("29:lead", _time.GetUtcNow(), false), (stored!.InstalledBy, stored.InstalledAt, stored.IsRemoved));
     }
 
@@ -29,8 +29,8 @@ public class ConversationRecorderTests(StoreFixture fixture) : IClassFixture<Sto
         var tenant = StoreFixture.NewTenant();
         var sighting = new ConversationSighting(SightingEvent.Installed, StoreFixture.Personal(tenant, "29:alex"), "29:alex");
 
-        Assert.True(await recorder.RecordAsync(sighting, _ct));
-        Assert.False(await recorder.RecordAsync(sighting, _ct));
+        Assert.Equal(SightingOutcome.Activated, await recorder.RecordAsync(sighting, _ct));
+        Assert.Equal(SightingOutcome.Saved, await recorder.RecordAsync(sighting, _ct));
     }
 
     [Fact]

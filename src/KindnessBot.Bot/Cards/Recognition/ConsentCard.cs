@@ -1,0 +1,27 @@
+using System.Globalization;
+using KindnessBot.Bot.Routing;
+using Rec = KindnessBot.Core.Recognition.Recognition;
+
+namespace KindnessBot.Bot.Cards.Recognition;
+
+/// <summary>The recipient's private card: who recognised them and for what, and their choice about sharing it.</summary>
+internal static class ConsentCard
+{
+    public static AdaptiveCard Build(Rec recognition, CultureInfo culture)
+    {
+        string T(string name) => Localisation.Text(name, culture);
+        var canShare = recognition.CelebrateInConversationId is not null;
+        var body = RecognitionText.Body(recognition, culture, T("ConsentTitle"), T("ConsentIntro"));
+        body.Add(new TextBlock(canShare
+            ? string.Format(culture, T("ConsentQuestionTeam"), RecognitionText.TeamName(recognition, culture))
+            : T("ConsentQuestionNoTeam")) { Spacing = Spacing.Medium });
+
+        IReadOnlyList<CardAction> actions = canShare
+            ? [Decide(T("ConsentShare"), recognition, "share"), Decide(T("ConsentKeep"), recognition, "private")]
+            : [Decide(T("ConsentThanks"), recognition, "private")];
+        return new AdaptiveCard(body, actions);
+    }
+
+    private static SubmitAction Decide(string title, Rec recognition, string decision) =>
+        new(title, new Dictionary<string, object> { ["verb"] = Verbs.RecognitionConsent, ["key"] = recognition.Key, ["decision"] = decision });
+}

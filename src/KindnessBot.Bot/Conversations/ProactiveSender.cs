@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using KindnessBot.Bot.Extensions;
+using KindnessBot.Bot.Http;
+using KindnessBot.Core.Conversations;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace KindnessBot.Bot.Conversations;
+
+/// <summary>Reaches a stored conversation without being asked: proactive messages and connector calls such as rosters.</summary>
+internal sealed class ProactiveSender(KindnessAdapter adapter, BotFrameworkAuthentication authentication, IOptions<BotCredentialsOptions> credentials)
+{
+    private string AppId => credentials.Value.MicrosoftAppId ?? string.Empty;
+
+    /// <summary>Posts an activity in the conversation (a new post, in a channel) and returns its id.</summary>
+    public async Task<string?> SendAsync(ConversationRecord conversation, IActivity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        string? id = null;
+        await adapter.ContinueConversationAsync(
+            AppId,
+            Reference(conversation),
+            async (turn, ct) => id = (await turn.SendActivityAsync(activity, ct))?.Id,
+            cancellationToken);
+        return id;
+    }
+
+    /// <summary>A connector client for the conversation's service address, for roster and similar calls.</summary>
+    public async Task<IConnectorClient> ConnectorAsync(ConversationRecord conversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(AuthenticationConstants.AudienceClaim, AppId),
+            new Claim(AuthenticationConstants.AppIdClaim, AppId),
+        ]);
+        var factory = authentication.CreateConnectorFactory(identity);
+        return await factory.CreateAsync(conversation.ServiceUrl, authentication.GetOriginatingAudience(), cancellationToken);
+    }
+
+    private static ConversationReference Reference(ConversationRecord conversation) => new()
+    {
+        ChannelId = conversation.ChannelId,
+        ServiceUrl = conversation.ServiceUrl,
+        Bot = new ChannelAccount(conversation.BotId, conversation.BotName),
+        Conversation = new ConversationAccount(
+            isGroup: conversation.Kind != ConversationKind.Personal,
+            conversationType: conversation.Kind switch
+            {
+                ConversationKind.Channel => "channel",
+                ConversationKind.GroupChat => "groupChat",
+                _ => "personal",
+            },
+            id: conversation.ConversationId,
+            tenantId: conversation.TenantId),
+    };
+}

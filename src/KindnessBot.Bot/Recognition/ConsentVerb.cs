@@ -1,0 +1,52 @@
+using KindnessBot.Bot.Cards;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Recognition;
+using Microsoft.Bot.Builder;
+
+namespace KindnessBot.Bot.Recognition;
+
+/// <summary>The recipient's "Share with my team" or "Keep it between us".</summary>
+internal sealed class ConsentVerb(RecognitionService recognitions, CardFactory cards) : SubmitVerb<ConsentVerb.Decide>
+{
+    public override string Verb => Verbs.RecognitionConsent;
+
+    internal sealed record Decide(string Key, bool Share);
+
+    protected override Parsed<Decide> Parse(SubmitPayload payload)
+    {
+        var key = payload.Text("key", 64, required: true);
+        var decision = payload.Text("decision", 16, required: true);
+        if (!key.IsValid || !decision.IsValid)
+        {
+            return Parsed<Decide>.Invalid(key.Problem ?? decision.Problem!);
+        }
+
+        if (!TableRecognitionStore.IsKey(key.Value))
+        {
+            return Parsed<Decide>.Invalid("key is not a recognition key");
+        }
+
+        return decision.Value switch
+        {
+            "share" => Parsed<Decide>.Valid(new Decide(key.Value!, true)),
+            "private" => Parsed<Decide>.Valid(new Decide(key.Value!, false)),
+            _ => Parsed<Decide>.Invalid("decision must be share or private"),
+        };
+    }
+
+    protected override async Task<string?> HandleAsync(ITurnContext turn, Decide command, CancellationToken cancellationToken)
+    {
+        var where = RecognitionTurn.Where(turn);
+        var (outcome, recognition) = await recognitions.DecideAsync(where.TenantId, turn.Activity.From.Id, command.Key, command.Share, cancellationToken);
+        var text = outcome switch
+        {
+            DecideOutcome.Decided when command.Share => RecognitionTurn.Text(turn, "DecidedShared", recognition!.CelebrateInTeamName ?? Localisation.Text("YourTeam", RecognitionTurn.Culture(turn))),
+            DecideOutcome.Decided => RecognitionTurn.Text(turn, "DecidedPrivate", recognition!.GiverName),
+            DecideOutcome.AlreadyDecided => RecognitionTurn.Text(turn, "DecidedAlready"),
+            DecideOutcome.NothingToShareIn => RecognitionTurn.Text(turn, "DecidedNothingToShareIn"),
+            _ => RecognitionTurn.Text(turn, "DecidedNotFound"),
+        };
+        await turn.SendActivityAsync(cards.Notice(Localisation.Text("GiveSentTitle", RecognitionTurn.Culture(turn)), text).ToActivity(), cancellationToken);
+        return null;
+    }
+}

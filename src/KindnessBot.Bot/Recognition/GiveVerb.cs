@@ -1,0 +1,111 @@
+using KindnessBot.Bot.Cards;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Commitments;
+using KindnessBot.Core.Recognition;
+using Microsoft.Bot.Builder;
+
+namespace KindnessBot.Bot.Recognition;
+
+/// <summary>The recognition card's "Send my recognition".</summary>
+internal sealed partial class GiveVerb(RecognitionService recognitions, CardFactory cards, ILogger<GiveVerb> logger) : SubmitVerb<GiveVerb.Give>
+{
+    public override string Verb => Verbs.RecognitionGive;
+
+    internal sealed record Give(string RecipientId, string Text, IReadOnlyList<Commitment> Commitments, bool HopesToShare, string CardId, string? CelebrateInTeamId);
+
+    protected override Parsed<Give> Parse(SubmitPayload payload) => Read(payload);
+
+    /// <summary>Shared with the message-extension entry point, which submits the same card.</summary>
+    internal static Parsed<Give> Read(SubmitPayload payload)
+    {
+        var recipient = payload.Id("recipient");
+        var text = payload.Text("what", RecognitionOptions.MaxTextLength, required: true);
+        var commitments = payload.Text("commitments", 200, required: true);
+        var share = payload.Flag("hopeToShare", absent: false);
+        var cardId = payload.Id("cardId");
+        var team = payload.Text("celebrateIn", 256, required: false);
+        var problem = recipient.Problem ?? text.Problem ?? commitments.Problem ?? share.Problem ?? cardId.Problem ?? team.Problem;
+        if (problem is not null)
+        {
+            return Parsed<Give>.Invalid(problem);
+        }
+
+        if (cardId.Value!.Length != 32 || !cardId.Value.All(char.IsAsciiHexDigitLower))
+        {
+            return Parsed<Give>.Invalid("cardId is not a card id");
+        }
+
+        var names = commitments.Value!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var known = Enum.GetNames<Commitment>();
+        if (names.Length == 0 || names.Length > known.Length || names.Any(n => !known.Contains(n, StringComparer.Ordinal)))
+        {
+            return Parsed<Give>.Invalid("commitments must name the six commitments");
+        }
+
+        var celebrateIn = team.Value is null or "none" ? null : team.Value;
+        return Parsed<Give>.Valid(new Give(recipient.Value!, text.Value!, [.. names.Select(Enum.Parse<Commitment>)], share.Value, cardId.Value, celebrateIn));
+    }
+
+    protected override async Task<string?> HandleAsync(ITurnContext turn, Give command, CancellationToken cancellationToken)
+    {
+        var outcome = await recognitions.GiveAsync(
+            new GiveRequest(RecognitionTurn.Person(turn), command.RecipientId, command.Text, command.Commitments, command.HopesToShare, command.CardId, RecognitionTurn.Where(turn), command.CelebrateInTeamId),
+            cancellationToken);
+        if (outcome.Refusal is GiveRefusal.RecipientNotFound or GiveRefusal.TeamNotYours)
+        {
+            // A recipient or team that was never on the giver's card: most likely a forged submit.
+            LogRefused(logger, outcome.Refusal.Value);
+        }
+
+        await turn.SendActivityAsync(Reply(turn, outcome).ToActivity(), cancellationToken);
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a recognition: {Refusal}")]
+    private static partial void LogRefused(ILogger logger, GiveRefusal refusal);
+
+    internal CardMessage Reply(ITurnContext turn, GiveOutcome outcome)
+    {
+        var (title, text) = ReplyText(turn, outcome);
+        return cards.Notice(title, text);
+    }
+
+    internal static (string Title, string Text) ReplyText(ITurnContext turn, GiveOutcome outcome)
+    {
+        var culture = RecognitionTurn.Culture(turn);
+        var title = Localisation.Text("GiveSentTitle", culture);
+        if (outcome.Refusal is { } refusal)
+        {
+            var reason = refusal switch
+            {
+                GiveRefusal.Yourself => "GiveRefusedYourself",
+                GiveRefusal.RecipientNotFound => "GiveRefusedNotFound",
+                GiveRefusal.TeamNotYours => "GiveRefusedTeam",
+                _ => "GiveRefusedLimit",
+            };
+            return (Localisation.Text("RecogniseTitle", culture), Localisation.Text(reason, culture));
+        }
+
+        var recognition = outcome.Recognition!;
+        var text = outcome.Duplicate ? RecognitionTurn.Text(turn, "GiveDuplicate")
+            : outcome.RecipientNotified ? RecognitionTurn.Text(turn, "GiveSentNotified", recognition.RecipientName)
+            : RecognitionTurn.Text(turn, "GiveSentWaiting", recognition.RecipientName);
+        return (title, text);
+    }
+
+    /// <summary>For the message-extension entry point: gives, and answers with the outcome instead of sending it.</summary>
+    internal async Task<(string Title, string Text)?> GiveFromTaskAsync(ITurnContext turn, SubmitPayload payload, CancellationToken cancellationToken)
+    {
+        var command = Read(payload);
+        if (!command.IsValid)
+        {
+            return null;
+        }
+
+        var c = command.Value!;
+        var outcome = await recognitions.GiveAsync(
+            new GiveRequest(RecognitionTurn.Person(turn), c.RecipientId, c.Text, c.Commitments, c.HopesToShare, c.CardId, RecognitionTurn.Where(turn), c.CelebrateInTeamId),
+            cancellationToken);
+        return ReplyText(turn, outcome);
+    }
+}

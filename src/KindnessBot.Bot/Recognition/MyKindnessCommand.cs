@@ -1,0 +1,47 @@
+using System.Globalization;
+using KindnessBot.Bot.Cards;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Recognition;
+using Microsoft.Bot.Builder;
+
+namespace KindnessBot.Bot.Recognition;
+
+/// <summary>"my kindness": what the person received and gave, newest first, a page at a time.</summary>
+internal sealed class MyKindnessCommand(RecognitionService recognitions, CardFactory cards) : ITextCommand
+{
+    public string Name => "my kindness";
+
+    public IReadOnlyList<string> Aliases { get; } = ["mykindness", "my recognitions"];
+
+    public string Usage(CultureInfo culture) => Localisation.Text("CommandMyKindnessUsage", culture);
+
+    public string Describe(CultureInfo culture) => Localisation.Text("CommandMyKindnessDescription", culture);
+
+    public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendPageAsync(turn, 0, cancellationToken);
+
+    public async Task SendPageAsync(ITurnContext turn, int page, CancellationToken cancellationToken)
+    {
+        var lookBack = await recognitions.LookBackAsync(RecognitionTurn.Where(turn).TenantId, turn.Activity.From.Id, cancellationToken);
+        await turn.SendActivityAsync(cards.LookBack(lookBack, page, RecognitionTurn.Locale(turn)).ToActivity(), cancellationToken);
+    }
+}
+
+/// <summary>"Show more" on the look-back card.</summary>
+internal sealed class MyKindnessPageVerb(MyKindnessCommand myKindness) : SubmitVerb<MyKindnessPageVerb.Page>
+{
+    public override string Verb => Verbs.MyKindnessPage;
+
+    internal sealed record Page(int Number);
+
+    protected override Parsed<Page> Parse(SubmitPayload payload)
+    {
+        var page = payload.Number("page", 0, RecognitionOptions.LookBackLimit);
+        return page.IsValid ? Parsed<Page>.Valid(new Page(page.Value)) : Parsed<Page>.Invalid(page.Problem!);
+    }
+
+    protected override async Task<string?> HandleAsync(ITurnContext turn, Page command, CancellationToken cancellationToken)
+    {
+        await myKindness.SendPageAsync(turn, command.Number, cancellationToken);
+        return null;
+    }
+}

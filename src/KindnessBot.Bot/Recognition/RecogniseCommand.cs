@@ -1,0 +1,67 @@
+using System.Globalization;
+using KindnessBot.Bot.Cards;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Recognition;
+using Microsoft.Bot.Builder;
+
+namespace KindnessBot.Bot.Recognition;
+
+/// <summary>"recognise" (and the "Recognise someone" button): the recognition card, with the people the giver can choose.</summary>
+internal sealed class RecogniseCommand(RecognitionService recognitions, CardFactory cards) : ITextCommand
+{
+    public string Name => "recognise";
+
+    public IReadOnlyList<string> Aliases { get; } = ["recognize", "recognition", "thank", "thanks", "kudos"];
+
+    public string Usage(CultureInfo culture) => Localisation.Text("CommandRecogniseUsage", culture);
+
+    public string Describe(CultureInfo culture) => Localisation.Text("CommandRecogniseDescription", culture);
+
+    public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendCardAsync(turn, cancellationToken);
+
+    public async Task SendCardAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var card = await BuildCardAsync(turn, prefilledText: null, cancellationToken);
+        await turn.SendActivityAsync((card ?? Nobody(turn)).ToActivity(), cancellationToken);
+    }
+
+    /// <summary>The card for this giver here, or null when there is nobody they could recognise.</summary>
+    public async Task<CardMessage?> BuildCardAsync(ITurnContext turn, string? prefilledText, CancellationToken cancellationToken)
+    {
+        var giver = RecognitionTurn.Person(turn);
+        var where = RecognitionTurn.Where(turn);
+        var candidates = await recognitions.CandidatesAsync(giver, where, cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        IReadOnlyList<(string, string)>? teams = null;
+        if (where.Kind != ConversationKind.Channel)
+        {
+            teams = [.. (await recognitions.TeamsOfAsync(giver, where.TenantId, cancellationToken)).Select(t => (t.TeamId!, t.TeamName ?? t.TeamId!))];
+        }
+
+        return cards.Recognise(candidates, teams, prefilledText, RecognitionTurn.Locale(turn));
+    }
+
+    public CardMessage Nobody(ITurnContext turn) =>
+        cards.Notice(Localisation.Text("RecogniseTitle", RecognitionTurn.Culture(turn)), RecognitionTurn.Text(turn, "RecogniseNobody"));
+}
+
+/// <summary>The "Recognise someone" button on the welcome and help cards.</summary>
+internal sealed class RecogniseStartVerb(RecogniseCommand recognise) : SubmitVerb<RecogniseStartVerb.Start>
+{
+    public override string Verb => Verbs.RecogniseStart;
+
+    protected override Parsed<Start> Parse(SubmitPayload payload) => Parsed<Start>.Valid(new Start());
+
+    protected override async Task<string?> HandleAsync(ITurnContext turn, Start command, CancellationToken cancellationToken)
+    {
+        await recognise.SendCardAsync(turn, cancellationToken);
+        return null;
+    }
+
+    internal sealed record Start;
+}
