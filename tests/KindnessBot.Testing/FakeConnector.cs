@@ -33,6 +33,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SentActivity> _sent = new();
     private readonly bool _record;
+    private readonly ConcurrentDictionary<string, JArray> _rosters = new();
 
     private FakeConnector(WebApplication app, bool record)
     {
@@ -58,12 +59,24 @@ public sealed class FakeConnector : IAsyncDisposable
         var app = builder.Build();
         var connector = new FakeConnector(app, record);
         app.MapMethods("/v3/conversations/{**rest}", ["POST", "PUT"], connector.HandleAsync);
+        app.MapGet("/v3/conversations/{conversationId}/pagedmembers", (string conversationId) =>
+            Results.Content(new JObject { ["members"] = connector._rosters.GetValueOrDefault(Uri.UnescapeDataString(conversationId)) ?? [] }.ToString(), "application/json"));
         app.MapPost("/v3/conversations", () => Results.Json(new { id = "created-" + Guid.NewGuid().ToString("N"), activityId = Guid.NewGuid().ToString("N") }, statusCode: 201));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         connector.ServiceUrl = new Uri(address.TrimEnd('/') + "/");
         return connector;
     }
+
+    /// <summary>Who is in a chat or team, as the roster call returns them (Teams id, Entra object id, name).</summary>
+    public void SetMembers(string conversationId, string tenantId, params (string Id, string Name)[] members) =>
+        _rosters[conversationId] = new JArray(members.Select(m => new JObject
+        {
+            ["id"] = m.Id,
+            ["name"] = m.Name,
+            ["aadObjectId"] = TeamsActivities.AadObjectId(m.Id),
+            ["tenantId"] = tenantId,
+        }));
 
     /// <summary>Forgets what was sent so far.</summary>
     public void Clear() => _sent.Clear();

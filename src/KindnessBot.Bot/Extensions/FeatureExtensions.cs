@@ -8,6 +8,7 @@ using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Recognition;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 
 namespace KindnessBot.Bot.Extensions;
 
@@ -32,7 +33,8 @@ public static class FeatureExtensions
         services.AddSingleton<ISubmitVerb, HelpVerb>();
 
         // Recognition
-        services.AddSingleton(builder.Configuration.GetSection(RecognitionOptions.Section).Get<RecognitionOptions>() ?? new RecognitionOptions());
+        services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.Section).Validate(o => o.DailyLimit is > 0 and <= 1000, "Recognition:DailyLimit must be from 1 to 1000.").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RecognitionOptions>>().Value);
         services.AddSingleton<IRecognitionStore, TableRecognitionStore>();
         services.AddSingleton<IRecognitionNotifier, TeamsRecognitionNotifier>();
         services.AddSingleton<RecognitionService>();

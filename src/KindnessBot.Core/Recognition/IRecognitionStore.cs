@@ -26,7 +26,7 @@ public interface IRecognitionStore
     /// <summary>Records the recipient's decision; false when it was already decided (by a double press, say).</summary>
     Task<bool> TryDecideAsync(Recognition decided, CancellationToken cancellationToken);
 
-    Task MarkDeliveredAsync(Recognition recognition, CancellationToken cancellationToken);
+    Task SetDeliveryAsync(Recognition recognition, Delivery delivery, CancellationToken cancellationToken);
 
     /// <summary>Recognitions still waiting for the recipient's first conversation with the bot.</summary>
     Task<IReadOnlyList<Recognition>> WaitingForAsync(string tenantId, string recipientId, CancellationToken cancellationToken);

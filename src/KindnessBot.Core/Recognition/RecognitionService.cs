@@ -48,6 +48,8 @@ public sealed class RecognitionService(
             }
         }
 
+        // Known before storing, so the stored copy already says whether it is delivered: no extra write per submit.
+        var recipientChat = await conversations.FindPersonalAsync(tenantId, recipient.TeamsId, cancellationToken) is { IsRemoved: false } chat ? chat : null;
         var now = time.GetUtcNow();
         var recognition = new Recognition
         {
@@ -63,7 +65,7 @@ public sealed class RecognitionService(
             CelebrateInConversationId = celebrateIn?.ConversationId,
             CelebrateInTeamName = celebrateIn?.TeamName,
             Status = ConsentStatus.AwaitingConsent,
-            Delivery = Delivery.Waiting,
+            Delivery = recipientChat is null ? Delivery.Waiting : Delivery.Delivered,
             GivenAt = now,
         };
 
@@ -78,8 +80,23 @@ public sealed class RecognitionService(
             return new GiveOutcome(stored, null, Duplicate: true, RecipientNotified: stored.Delivery == Delivery.Delivered);
         }
 
-        var notified = await TryDeliverAsync(stored, cancellationToken);
-        return new GiveOutcome(stored, null, Duplicate: false, notified);
+        if (recipientChat is null)
+        {
+            return new GiveOutcome(stored, null, Duplicate: false, RecipientNotified: false);
+        }
+
+        try
+        {
+            await notifier.AskConsentAsync(stored, recipientChat, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Teams could not be reached: the recognition waits, as for someone who has not talked to the bot yet.
+            await recognitions.SetDeliveryAsync(stored, Delivery.Waiting, cancellationToken);
+            return new GiveOutcome(stored, null, Duplicate: false, RecipientNotified: false);
+        }
+
+        return new GiveOutcome(stored, null, Duplicate: false, RecipientNotified: true);
     }
 
     /// <summary>Delivers the recognitions that were waiting for this person to start talking to the bot.</summary>
@@ -206,7 +223,7 @@ public sealed class RecognitionService(
         }
 
         await notifier.AskConsentAsync(recognition, chat, cancellationToken);
-        await recognitions.MarkDeliveredAsync(recognition, cancellationToken);
+        await recognitions.SetDeliveryAsync(recognition, Delivery.Delivered, cancellationToken);
         return true;
     }
 

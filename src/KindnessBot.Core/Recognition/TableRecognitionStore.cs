@@ -94,11 +94,11 @@ public sealed class TableRecognitionStore(KindnessTables tables) : IRecognitionS
         return true;
     }
 
-    public async Task MarkDeliveredAsync(Recognition recognition, CancellationToken cancellationToken)
+    public async Task SetDeliveryAsync(Recognition recognition, Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recognition);
-        var delivered = new TableEntity(RecipientPartition(recognition.TenantId, recognition.RecipientId), Row(recognition.Key)) { ["Delivery"] = nameof(Delivery.Delivered) };
-        await _table.UpsertEntityAsync(delivered, TableUpdateMode.Merge, cancellationToken);
+        var update = new TableEntity(RecipientPartition(recognition.TenantId, recognition.RecipientId), Row(recognition.Key)) { ["Delivery"] = delivery.ToString() };
+        await _table.UpsertEntityAsync(update, TableUpdateMode.Merge, cancellationToken);
     }
 
     public Task<IReadOnlyList<Recognition>> WaitingForAsync(string tenantId, string recipientId, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using KindnessBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
@@ -40,7 +41,10 @@ public class BotHost : IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
-    public async Task InitializeAsync()
+    /// <summary>Every storage request the host makes.</summary>
+    public CountingPolicy Storage { get; } = new();
+
+    public virtual async Task InitializeAsync()
     {
         Azurite = await GetAzuriteAsync();
         Connector = await FakeConnector.StartAsync();
@@ -61,6 +65,12 @@ public class BotHost : IAsyncLifetime
             web.UseEnvironment("Production");
             web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
             web.ConfigureLogging(logging => logging.AddProvider(Logs));
+            web.ConfigureServices(services =>
+            {
+                var options = new Azure.Data.Tables.TableClientOptions();
+                options.AddPolicy(Storage, Azure.Core.HttpPipelinePosition.PerCall);
+                services.AddSingleton(new Azure.Data.Tables.TableServiceClient(Azurite.ConnectionString, options));
+            });
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
