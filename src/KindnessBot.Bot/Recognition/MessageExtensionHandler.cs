@@ -14,7 +14,8 @@ internal sealed partial class MessageExtensionHandler
 {
     public const string FetchTask = "composeExtension/fetchTask";
     public const string SubmitAction = "composeExtension/submitAction";
-    public const string CommandId = "recognise";
+    /// <summary>The manifest's action commands: from the compose box, and from a message's "…" menu.</summary>
+    public static readonly string[] CommandIds = ["recognise", "recogniseMessage"];
 
     private readonly RecogniseCommand _recognise;
     private readonly GiveVerb _give;
@@ -31,7 +32,7 @@ internal sealed partial class MessageExtensionHandler
     {
         ArgumentNullException.ThrowIfNull(turn);
         var value = turn.Activity.Value as JObject;
-        if ((string?)value?["commandId"] is not CommandId)
+        if (value?["commandId"] is not JValue { Type: JTokenType.String } commandId || !CommandIds.Contains((string?)commandId))
         {
             LogRefused(_logger, "unknown command");
             return Message(Localisation.Text("UnsupportedAction", RecognitionTurn.Culture(turn)));

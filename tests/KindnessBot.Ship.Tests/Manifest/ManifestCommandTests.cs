@@ -24,6 +24,7 @@ public sealed class ManifestCommandTests
         // Storage is registered (never reached) so commands that need a store can be built too.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = "UseDevelopmentStorage=true" });
         builder.AddKindnessStorage();
+        builder.AddTeamsBot();
         builder.AddKindnessFeatures();
         using var services = builder.Services.BuildServiceProvider();
         return [.. services.GetServices<ITextCommand>().Select(c => c.Name)];
