@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using KindnessBot.Testing;
 
 namespace KindnessBot.Bench;
 
@@ -13,24 +12,27 @@ internal sealed record LoadResult(string Bot, int Concurrency, int Turns, int Fa
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task<LoadResult> RunAsync(string bot, Uri endpoint, TeamsActivities activities, string text, int concurrency, TimeSpan warmUp, TimeSpan measure, int processId, int maxTurns = 2_000_000)
+    /// <param name="turn">The activity JSON a sender sends: given the sender's number and a sequence number unique across senders.</param>
+    public static async Task<LoadResult> RunAsync(string bot, Uri endpoint, Func<int, long, string> turn, int concurrency, TimeSpan warmUp, TimeSpan measure, int processId, int maxTurns = 2_000_000)
     {
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
-        await SendAsync(client, endpoint, activities, text, concurrency, warmUp, null, maxTurns);
+        await SendAsync(client, endpoint, turn, concurrency, warmUp, null, maxTurns);
         var latencies = new List<double>[concurrency];
         var cpuBefore = CpuMilliseconds(processId);
         var stopwatch = Stopwatch.StartNew();
-        var failures = await SendAsync(client, endpoint, activities, text, concurrency, measure, latencies, maxTurns);
+        var failures = await SendAsync(client, endpoint, turn, concurrency, measure, latencies, maxTurns);
         var elapsed = stopwatch.Elapsed.TotalSeconds;
         var cpu = CpuMilliseconds(processId) - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new LoadResult(bot, concurrency, all.Length, failures, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), RssMegabytes(processId), cpu / Math.Max(1, all.Length));
     }
 
-    private static async Task<int> SendAsync(HttpClient client, Uri endpoint, TeamsActivities activities, string text, int concurrency, TimeSpan duration, List<double>[]? latencies, int maxTurns)
+    private static long _sequence;
+
+    private static async Task<int> SendAsync(HttpClient client, Uri endpoint, Func<int, long, string> turn, int concurrency, TimeSpan duration, List<double>[]? latencies, int maxTurns)
     {
         var deadline = DateTime.UtcNow + duration;
         var failures = 0;
@@ -43,11 +45,9 @@ internal static class LoadRun
                 latencies[worker] = mine;
             }
 
-            // Each sender is one person in their own personal chat, as in real traffic.
-            var userId = $"29:bench-{worker}";
             while (DateTime.UtcNow < deadline && Interlocked.Increment(ref sent) <= maxTurns)
             {
-                var body = activities.PersonalMessage(text, userId).ToString(Newtonsoft.Json.Formatting.None);
+                var body = turn(worker, Interlocked.Increment(ref _sequence));
                 using var content = new StringContent(body, Encoding.UTF8, "application/json");
                 var started = Stopwatch.GetTimestamp();
                 using var response = await client.PostAsync(endpoint, content);

@@ -23,34 +23,63 @@ await using var azurite = await Azurite.StartAsync();
 await using var connector = await FakeConnector.StartAsync(record: false);
 var activities = new TeamsActivities(connector.ServiceUrl);
 
-var bots = new (string Name, string Text, Func<int, ProcessStartInfo> Start)[]
+// Each sender is one person in their own personal chat, as in real traffic.
+string Message(string text, int worker) => activities.PersonalMessage(text, $"29:bench-{worker}").ToString(Newtonsoft.Json.Formatting.None);
+
+// A recognition submit from one member of a 200-person team to the next, each from a fresh card.
+var members = Enumerable.Range(0, 200).Select(i => ($"29:bench-member-{i}", $"Member {i}")).ToArray();
+string Recognise(long sequence)
 {
-    ("echo (SDK default)", "hello", port => Echo(port, tuned: false)),
-    ("echo (tuned)", "hello", port => Echo(port, tuned: true)),
-    ("KindnessBot help", "help", KindnessBotHost),
+    var giver = members[sequence % members.Length];
+    var value = new Newtonsoft.Json.Linq.JObject
+    {
+        ["verb"] = "recognition-give",
+        ["cardId"] = Guid.NewGuid().ToString("N"),
+        ["recipient"] = members[(sequence + 1) % members.Length].Item1,
+        ["what"] = "Stayed late to help a family who were lost, and made them a cup of tea.",
+        ["commitments"] = "Listening,Reflective",
+        ["hopeToShare"] = "true",
+        ["celebrateIn"] = TeamsActivities.TeamId,
+    };
+    var activity = activities.PersonalSubmit(value, giver.Item1);
+    activity["from"]!["name"] = giver.Item2;
+    return activity.ToString(Newtonsoft.Json.Formatting.None);
+}
+
+var bots = new (string Name, Func<int, long, string> Turn, Func<int, ProcessStartInfo> Start)[]
+{
+    ("echo (SDK default)", (w, _) => Message("hello", w), port => Echo(port, tuned: false)),
+    ("echo (tuned)", (w, _) => Message("hello", w), port => Echo(port, tuned: true)),
+    ("KindnessBot help", (w, _) => Message("help", w), KindnessBotHost),
+    ("KindnessBot recognise", (_, n) => Recognise(n), KindnessBotHost),
 };
 
 // All three run side by side and are measured in turn, round after round, so a slow moment of the machine
 // falls on every bot alike; each figure is the median of the rounds.
-var running = new List<(string Name, string Text, Process Process, Uri Endpoint)>();
+var running = new List<(string Name, Func<int, long, string> Turn, Process Process, Uri Endpoint)>();
 var rounds = new Dictionary<(string Bot, int Concurrency), List<LoadResult>>();
 try
 {
-    foreach (var (name, text, start) in bots)
+    foreach (var (name, turn, start) in bots)
     {
         var port = Loopback.FreePort();
         var process = Process.Start(start(port)) ?? throw new InvalidOperationException("Could not start " + name);
-        running.Add((name, text, process, new Uri($"http://127.0.0.1:{port}/api/messages")));
+        var endpoint = new Uri($"http://127.0.0.1:{port}/api/messages");
+        running.Add((name, turn, process, endpoint));
         await WaitUntilUpAsync(new Uri($"http://127.0.0.1:{port}/healthz"), name);
+        if (name == "KindnessBot recognise")
+        {
+            await PrepareTeamAsync(endpoint);
+        }
     }
 
     for (var round = 1; round <= roundCount; round++)
     {
         foreach (var concurrency in concurrencies)
         {
-            foreach (var (name, text, process, endpoint) in running)
+            foreach (var (name, turn, process, endpoint) in running)
             {
-                var result = await LoadRun.RunAsync(name, endpoint, activities, text, concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), process.Id);
+                var result = await LoadRun.RunAsync(name, endpoint, turn, concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), process.Id);
                 (rounds.TryGetValue((name, concurrency), out var list) ? list : rounds[(name, concurrency)] = []).Add(result);
                 Console.WriteLine($"  round {round}  {name,-20} c={concurrency,-3} {result.TurnsPerSecond,8:F0} turns/s  p50 {result.P50Ms,7:F1} ms  p99 {result.P99Ms,7:F1} ms  CPU {result.CpuMsPerTurn,5:F2} ms/turn  failures {result.Failures}");
             }
@@ -92,7 +121,28 @@ foreach (var concurrency in concurrencies)
     Console.WriteLine($"c={concurrency}: KindnessBot throughput {vsDefault:F1}x the default echo bot (target >= 10x), {vsTuned:P0} of the tuned echo bot (target >= 70%), p99 {p99Ratio:F2}x the tuned echo bot's (target <= 1.5x): {(met ? "targets met" : "TARGETS MISSED")}");
 }
 
+foreach (var concurrency in concurrencies)
+{
+    var help = results.Single(r => r.Bot == "KindnessBot help" && r.Concurrency == concurrency);
+    var recognise = results.Single(r => r.Bot == "KindnessBot recognise" && r.Concurrency == concurrency);
+    Console.WriteLine($"c={concurrency}: a recognition submit (3 storage transactions, a consent card to the recipient) runs at {recognise.TurnsPerSecond / help.TurnsPerSecond:P0} of a help turn's rate, p99 {recognise.P99Ms / help.P99Ms:F1}x; failures {recognise.Failures}");
+}
+
 return allMet ? 0 : 1;
+
+// The recognition bot needs a team to recognise in: installed in a team of 200, each member with a personal chat.
+async Task PrepareTeamAsync(Uri endpoint)
+{
+    connector.SetMembers(TeamsActivities.TeamId, activities.TenantId, members);
+    using var client = new HttpClient();
+    async Task Post(Newtonsoft.Json.Linq.JObject activity) =>
+        (await client.PostAsync(endpoint, new StringContent(activity.ToString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+    await Post(activities.BotAddedToTeam(members[0].Item1));
+    foreach (var (id, _) in members)
+    {
+        await Post(activities.BotAddedToPersonal(id));
+    }
+}
 
 ProcessStartInfo Echo(int port, bool tuned)
 {
@@ -108,6 +158,7 @@ ProcessStartInfo KindnessBotHost(int port)
     info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
     info.Environment["Storage__ConnectionString"] = azurite.ConnectionString;
     info.Environment["Storage__TablePrefix"] = Azurite.NewTablePrefix();
+    info.Environment["Recognition__DailyLimit"] = "1000";
     info.Environment["Logging__LogLevel__Default"] = "Warning";
     info.Environment["DOTNET_gcServer"] = "1";
     return Quiet(info);

@@ -171,7 +171,7 @@ public sealed class RecognitionService(
     public async Task<IReadOnlyList<ConversationRecord>> TeamsOfAsync(Person person, string tenantId, CancellationToken cancellationToken)
     {
         var mine = new List<ConversationRecord>();
-        foreach (var team in await conversations.ListTeamsAsync(tenantId, cancellationToken))
+        foreach (var team in await TenantTeamsAsync(tenantId, cancellationToken))
         {
             if ((await people.MembersAsync(team, cancellationToken)).Any(m => m.Is(person.TeamsId)))
             {
@@ -199,6 +199,28 @@ public sealed class RecognitionService(
         }
 
         return [.. candidates.Values.OrderBy(p => p.Name, StringComparer.CurrentCulture)];
+    }
+
+    // The tenant's teams change rarely; kept for half a minute so a card and its submit do not each read them.
+    private static readonly TimeSpan TeamsKeptFor = TimeSpan.FromSeconds(30);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<ConversationRecord> Teams)> _teams = new();
+
+    private async Task<IReadOnlyList<ConversationRecord>> TenantTeamsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_teams.TryGetValue(tenantId, out var kept) && now - kept.At < TeamsKeptFor)
+        {
+            return kept.Teams;
+        }
+
+        var teams = await conversations.ListTeamsAsync(tenantId, cancellationToken);
+        if (_teams.Count > 10_000)
+        {
+            _teams.Clear();
+        }
+
+        _teams[tenantId] = (now, teams);
+        return teams;
     }
 
     private async Task<Person?> FindAsync(IEnumerable<ConversationRecord> scopes, string id, string tenantId, CancellationToken cancellationToken)
