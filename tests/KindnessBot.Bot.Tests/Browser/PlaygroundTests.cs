@@ -24,6 +24,36 @@ public sealed partial class PlaygroundTests(BotHost host) : IClassFixture<BotHos
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot should show the conversation");
     }
 
+    [BrowserFact]
+    public async Task Recognising_a_colleague_in_personal_chat_thanks_the_giver_in_the_Playground()
+    {
+        await using var playground = await StartPlaygroundAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(playground.Url) };
+        var bot = JObject.Parse(await http.GetStringAsync("/_internal/v1/config"))["config"]!["bot"]!;
+        var mention = $"<at>{bot["name"]}</at>";
+
+        // A message in the team's General channel, so the bot knows the team and its roster.
+        var channelMessage = new JObject
+        {
+            ["from"] = new JObject { ["id"] = "user-id-0" },
+            ["text"] = mention + " help",
+            ["textFormat"] = "plain",
+            ["mentions"] = new JArray(new JObject { ["mentioned"] = new JObject { ["id"] = bot["id"] }, ["text"] = mention }),
+        };
+        using var content = new StringContent(channelMessage.ToString(), System.Text.Encoding.UTF8, "application/json");
+        (await http.PostAsync("/_conversation/v1/conversations/team-id/messages", content)).EnsureSuccessStatusCode();
+        var screenshot = Path.Combine(RepoPaths.Artefacts, "playground-recognise-personal-chat.png");
+
+        var run = await ExternalCommand.NodeAsync(
+            Path.Combine(RepoPaths.Root, "tests", "tools", "playground-recognise.js"),
+            [playground.Url, "Megan Bowen", screenshot],
+            new Dictionary<string, string?> { ["CHROMIUM_PATH"] = Chromium.Path });
+        var result = JObject.Parse(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last());
+
+        Assert.True((bool?)result["ok"] == true, (string?)result["error"] ?? run.ToString());
+        Assert.Contains("Megan Bowen", (string?)result["reply"], StringComparison.Ordinal);
+    }
+
     private async Task<Playground> StartPlaygroundAsync()
     {
         var port = Loopback.FreePort();

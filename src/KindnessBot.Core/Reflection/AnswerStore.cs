@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using KindnessBot.Core.Storage;
+
+namespace KindnessBot.Core.Reflection;
+
+/// <summary>
+/// A person's answer to a prompt as the store gives it back. For an anonymous answer the person is null:
+/// the store never had it.
+/// </summary>
+public sealed record ReflectionAnswer(string Text, int? Wellbeing, bool Anonymous, string? UserId, string? UserName, DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// Answers in the ReflectionAnswers table. PartitionKey: the tenant. RowKey: "{team}|{week}|{answer key}", the
+/// answer key being <see cref="AnswerKey"/>'s keyed hash, so one person has one row per prompt whether they answer
+/// named or anonymously. Rows are written whole (replace, not merge): changing a named answer to anonymous
+/// removes the name.
+/// </summary>
+public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
+{
+    private readonly TableClient _table = storage.Answers;
+
+    /// <summary>Saves a person's answer; true when it replaced an earlier answer of theirs.</summary>
+    public async Task<bool> SaveAsync(string tenantId, PromptId prompt, string userId, string? userName, string text, int? wellbeing, bool anonymous, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var partition = TableKey.Encode(tenantId);
+        var row = Row(prompt) + keys.For(tenantId, prompt, userId);
+        var entity = new TableEntity(partition, row)
+        {
+            ["Text"] = text,
+            ["Wellbeing"] = wellbeing,
+            ["Anonymous"] = anonymous,
+            ["UpdatedAt"] = at,
+        };
+        if (!anonymous)
+        {
+            entity["UserId"] = userId;
+            entity["UserName"] = userName;
+        }
+
+        var existed = (await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return existed;
+    }
+
+    /// <summary>Every answer to a prompt (a partition range query).</summary>
+    public async Task<IReadOnlyList<ReflectionAnswer>> ListAsync(string tenantId, PromptId prompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var prefix = Row(prompt);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(tenantId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var answers = new List<ReflectionAnswer>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var anonymous = e.GetBoolean("Anonymous") ?? true;
+            answers.Add(new ReflectionAnswer(
+                e.GetString("Text") ?? "",
+                e.GetInt32("Wellbeing"),
+                anonymous,
+                anonymous ? null : e.GetString("UserId"),
+                anonymous ? null : e.GetString("UserName"),
+                e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue));
+        }
+
+        return answers;
+    }
+
+    private static string Row(PromptId prompt) => TableKey.Compose(prompt.TeamId, prompt.Week) + "|";
+}
