@@ -43,6 +43,7 @@ param storageSku string = 'Standard_LRS'
 @description('The tables the bot uses (KindnessTables in src/KindnessBot.Core). The bot also creates them at start-up.')
 param tableNames string[] = [
   'Conversations'
+  'Recognitions'
 ]
 
 @description('Prefixed to every table name (Storage:TablePrefix), so several deployments can share one account.')
@@ -54,6 +55,10 @@ param queueNames string[] = [
   'reflection-prompts'
   'reflection-prompts-poison'
 ]
+
+@description('Signs the short-lived links to appraisal summaries (Appraisal:LinkSigningKey); every instance must share it. A new one each deployment is fine: links live 15 minutes.')
+@secure()
+param appraisalLinkSigningKey string = base64(newGuid())
 
 @description('The bot\'s name in the Azure portal.')
 param botDisplayName string = 'KindnessBot'
@@ -184,6 +189,9 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 }
 
 // What the app needs to run; the production site and its staging slot share it, so a swap changes only the code.
+// The web app's default address (public cloud), known before the app exists so its settings can carry it.
+var siteHostName = '${baseName}-web.azurewebsites.net'
+
 var siteConfig = {
   linuxFxVersion: 'DOTNETCORE|10.0'
   alwaysOn: true
@@ -220,6 +228,15 @@ var siteConfig = {
     {
       name: 'Storage__TablePrefix'
       value: tablePrefix
+    }
+    {
+      // The bot's own address, for links to appraisal summary files.
+      name: 'Appraisal__PublicBaseUrl'
+      value: 'https://${siteHostName}/'
+    }
+    {
+      name: 'Appraisal__LinkSigningKey'
+      value: appraisalLinkSigningKey
     }
     {
       // The bot exports traces, metrics and logs itself through OpenTelemetry (Azure Monitor distro) when this is set;

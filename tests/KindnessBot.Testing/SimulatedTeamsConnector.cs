@@ -93,12 +93,12 @@ public sealed class SimulatedTeamsConnector : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(HttpContext http, string conversationId)
     {
-        var now = Stopwatch.GetTimestamp();
         await http.Request.Body.CopyToAsync(Stream.Null);
         bool overApp, overConversation, inject;
         int latency;
         lock (_appWindow)
         {
+            var now = Stopwatch.GetTimestamp();
             _requests++;
             _firstTicks = _firstTicks == 0 ? now : _firstTicks;
             _lastTicks = Math.Max(_lastTicks, now);

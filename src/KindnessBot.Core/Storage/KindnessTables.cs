@@ -11,6 +11,9 @@ public sealed class KindnessTables
     public const string ConversationsName = "Conversations";
     public const string RecognitionsName = "Recognitions";
 
+    /// <summary>Every table's name (without prefix), as the deployment must create them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [ConversationsName, RecognitionsName];
+
     private readonly TableServiceClient _service;
 
     public KindnessTables(TableServiceClient service, string prefix = "")

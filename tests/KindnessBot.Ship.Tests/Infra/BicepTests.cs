@@ -51,7 +51,7 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
         var settings = SiteConfig()["appSettings"]!.AsArray().Select(s => (string)s!["name"]!).ToList();
 
         Assert.Equal(
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "Appraisal__LinkSigningKey", "Appraisal__PublicBaseUrl", "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType",
              "Storage__ManagedIdentityClientId", "Storage__QueueEndpoint", "Storage__TableEndpoint", "Storage__TablePrefix"],
             settings.Order(StringComparer.Ordinal));
         // Every Storage__ setting names a property of the options class that binds it, and likewise the bot's identity.
@@ -113,7 +113,7 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
     {
         var parameters = _template["parameters"]!;
 
-        Assert.Equal([Core.Storage.KindnessTables.ConversationsName], parameters["tableNames"]!["defaultValue"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(Core.Storage.KindnessTables.Names, parameters["tableNames"]!["defaultValue"]!.AsArray().Select(n => (string)n!));
         Assert.Equal(["reflection-prompts", "reflection-prompts-poison"], parameters["queueNames"]!["defaultValue"]!.AsArray().Select(n => (string)n!));
     }
 

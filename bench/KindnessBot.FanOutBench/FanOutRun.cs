@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Azure.Storage.Queues;
+using KindnessBot.Core.Commitments;
+using KindnessBot.Core.Reflection;
+using KindnessBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KindnessBot.FanOutBench;
+
+internal sealed record FanOutResult(string Name, int Teams, double Seconds, long Requests, int Delivered, int Duplicates, int Losses, long AppViolations, long ConversationViolations, long Injected429s, int Failed, long WastedSlots)
+{
+    public double RequestsPerSecond => Requests / Seconds;
+
+    public double DeliveredPerSecond => Delivered / Seconds;
+}
+
+/// <summary>One fan-out: schedules for N teams of one tenant, two schedulers, two workers, one connector.</summary>
+internal static class FanOutRun
+{
+    private const string Tenant = "bench-tenant";
+
+    /// <param name="sharedCeiling">True: the workers agree the ceiling through storage (KindnessBot). False: the naive
+    /// fleet, where each worker paces itself at the full ceiling on its own.</param>
+    public static async Task<FanOutResult> RunAsync(string name, Azurite azurite, SimulatedTeamsConnector connector, int teams, int ceiling, bool sharedCeiling, TimeSpan limit)
+    {
+        connector.Reset();
+        var tables = azurite.TableService();
+        var queues = new QueueServiceClient(azurite.ConnectionString);
+        var storage = new ReflectionStorage(tables, queues, Azurite.NewTablePrefix());
+        await storage.CreateAllAsync(CancellationToken.None);
+        await SaveSchedulesAsync(storage, teams);
+
+        var options = new ReflectionOptions
+        {
+            AppCeilingPerSecond = ceiling,
+            BaseBackoff = TimeSpan.FromSeconds(1),
+            MaxBackoff = TimeSpan.FromSeconds(30),
+            VisibilityTimeout = TimeSpan.FromSeconds(30),
+            SendLease = TimeSpan.FromSeconds(30),
+            IdlePoll = TimeSpan.FromMilliseconds(100),
+            WorkerConcurrency = 64,
+        };
+
+        // Due now: the schedulers sweep with a clock set to the due instant, while the workers run on real time.
+        var due = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        var sweepClock = new FakeTimeProvider(due.AddMinutes(1));
+        using var stop = new CancellationTokenSource();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var workers = new List<(PromptWorker Worker, FleetSendPacer Pacer)>();
+        for (var i = 0; i < 2; i++)
+        {
+            // The naive fleet gives each worker a cursor table of its own: each believes it has the whole ceiling.
+            var pacing = sharedCeiling ? storage : new ReflectionStorage(tables, queues, Azurite.NewTablePrefix());
+            if (!sharedCeiling)
+            {
+                await pacing.CreateAllAsync(CancellationToken.None);
+            }
+
+            var pacer = new FleetSendPacer(pacing, options, TimeProvider.System);
+            workers.Add((new PromptWorker(storage, new SlotStore(storage), pacer, new ConversationPacer(storage), new HttpPromptSender(http, connector.ServiceUrl), options, TimeProvider.System, NullLogger<PromptWorker>.Instance, $"worker-{i}"), pacer));
+        }
+
+        var running = workers.Select(w => Task.Run(() => w.Worker.RunAsync(stop.Token))).ToList();
+        var sweeps = Enumerable.Range(0, 2).Select(i => "scheduler-" + i)
+            .Select(id => Task.Run(() => new ReflectionScheduler(new TableScheduleStore(storage), new SlotStore(storage), storage, options, sweepClock, NullLogger<ReflectionScheduler>.Instance, id).SweepAsync(CancellationToken.None)))
+            .ToList();
+
+        var clock = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        while (connector.Posts.Count < teams && clock.Elapsed < limit)
+        {
+            await Task.Delay(250);
+            if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(15))
+            {
+                lastReport = clock.Elapsed;
+                Console.WriteLine($"    {name}: {connector.Posts.Count:N0}/{teams:N0} teams reached after {clock.Elapsed.TotalSeconds:F0} s ({connector.Requests:N0} requests)");
+            }
+        }
+
+        var busy = connector.Busy;
+        await Task.Delay(TimeSpan.FromSeconds(3)); // anything still in flight, or a late duplicate, arrives now
+        await Task.WhenAll(sweeps);
+        await stop.CancelAsync();
+        await Task.WhenAll(running);
+        var failed = (await new SlotStore(storage).ListAsync(Tenant, SlotState.Failed, CancellationToken.None)).Count;
+        return new FanOutResult(
+            name, teams, busy.TotalSeconds, connector.Requests, connector.Posts.Count, connector.Duplicates, teams - connector.Posts.Count,
+            connector.AppViolations, connector.ConversationViolations, connector.Injected429s, failed, workers.Sum(w => w.Pacer.Wasted));
+    }
+
+    private static async Task SaveSchedulesAsync(ReflectionStorage storage, int teams)
+    {
+        var created = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
+        var store = new TableScheduleStore(storage);
+        await Parallel.ForEachAsync(Enumerable.Range(0, teams), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            var schedule = new ScheduleRequest(Tenant, $"19:team-{i:D5}@thread.tacv2", $"19:team-{i:D5}@thread.tacv2", DayOfWeek.Monday, 9, 0, "Europe/London", [Commitment.Reflective, Commitment.Listening], "29:leader").Validate(created).Schedule!;
+            await store.SaveAsync(schedule, ct);
+        });
+    }
+}
