@@ -44,6 +44,7 @@ param storageSku string = 'Standard_LRS'
 param tableNames string[] = [
   'Conversations'
   'Recognitions'
+  'Permissions'
 ]
 
 @description('Prefixed to every table name (Storage:TablePrefix), so several deployments can share one account.')

@@ -10,9 +10,10 @@ public sealed class KindnessTables
 {
     public const string ConversationsName = "Conversations";
     public const string RecognitionsName = "Recognitions";
+    public const string PermissionsName = "Permissions";
 
     /// <summary>Every table's name (without prefix), as the deployment must create them.</summary>
-    public static IReadOnlyList<string> Names { get; } = [ConversationsName, RecognitionsName];
+    public static IReadOnlyList<string> Names { get; } = [ConversationsName, RecognitionsName, PermissionsName];
 
     private readonly TableServiceClient _service;
 
@@ -28,12 +29,15 @@ public sealed class KindnessTables
         _service = service;
         Conversations = service.GetTableClient(prefix + ConversationsName);
         Recognitions = service.GetTableClient(prefix + RecognitionsName);
-        All = [Conversations, Recognitions];
+        Permissions = service.GetTableClient(prefix + PermissionsName);
+        All = [Conversations, Recognitions, Permissions];
     }
 
     public TableClient Conversations { get; }
 
     public TableClient Recognitions { get; }
+
+    public TableClient Permissions { get; }
 
     /// <summary>Every table, for creating them once at start-up and for readiness checks.</summary>
     public IReadOnlyList<TableClient> All { get; }

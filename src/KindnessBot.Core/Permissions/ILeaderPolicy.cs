@@ -1,0 +1,36 @@
+using KindnessBot.Core.Conversations;
+
+namespace KindnessBot.Core.Permissions;
+
+/// <summary>
+/// Who may act as a leader in a team or chat. The one place this is decided, so it can be replaced when the product
+/// has roles.
+/// </summary>
+public interface ILeaderPolicy
+{
+    Task<bool> IsLeaderAsync(ConversationRecord scope, string userId, string? aadObjectId, CancellationToken cancellationToken);
+}
+
+public sealed class LeaderOptions
+{
+    public const string Section = "Leaders";
+
+    /// <summary>Teams user ids or Entra object ids of people who lead everywhere in the organisation (admins).</summary>
+    public IList<string> Admins { get; } = [];
+}
+
+/// <summary>Until the product has roles: the configured admins, and whoever installed the bot in that team or chat.</summary>
+public sealed class InstallerOrAdminLeaderPolicy(LeaderOptions options, IConversationStore conversations) : ILeaderPolicy
+{
+    public async Task<bool> IsLeaderAsync(ConversationRecord scope, string userId, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (options.Admins.Any(a => string.Equals(a, userId, StringComparison.Ordinal) || (aadObjectId is not null && string.Equals(a, aadObjectId, StringComparison.OrdinalIgnoreCase))))
+        {
+            return true;
+        }
+
+        var stored = await conversations.FindAsync(scope.TenantId, scope.TeamId ?? scope.ConversationId, cancellationToken);
+        return stored is { IsRemoved: false } && string.Equals(stored.InstalledBy, userId, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,286 @@
+using KindnessBot.Core.Commitments;
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.People;
+using KindnessBot.Core.Recognition;
+
+namespace KindnessBot.Core.Permissions;
+
+public enum PermissionRefusal
+{
+    NotALeader,
+    BadDates,
+    NotFound,
+    NotActive,
+}
+
+/// <param name="Where">The team channel or group chat the statement is for and is posted in.</param>
+public sealed record StatementRequest(Person Leader, ConversationRecord Where, string What, string Boundaries, IReadOnlyList<Commitment> Commitments, DateOnly ValidFrom, DateOnly ValidUntil);
+
+/// <param name="StatementKey">The statement relied on; null for "my own judgement".</param>
+public sealed record DecisionRequest(Person Person, ConversationRecord Scope, string Decided, string ForWhom, string? StatementKey, string Outcome, bool ShareAsStory);
+
+/// <summary>For one statement: how many decisions relied on it, and the stories people were happy to share.</summary>
+public sealed record StatementLog(PermissionStatement Statement, int Decisions, IReadOnlyList<FlexDecision> SharedStories);
+
+public sealed record FlexLog(IReadOnlyList<StatementLog> Statements, int OwnJudgementDecisions, IReadOnlyList<FlexDecision> OwnJudgementStories);
+
+/// <summary>
+/// The Permissive commitment in practice: leaders give explicit, bounded, visible permission; people say they have
+/// read it and record the flexible decisions it enabled; leaders see whether it works.
+/// </summary>
+public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, ILeaderPolicy leaders, IPermissionNotifier notifier, TimeProvider time)
+{
+    public const int MaxValidDays = 366;
+    public const int ExtendByDays = 30;
+
+    /// <summary>The number of ETag conflicts retried since start (for the benchmark).</summary>
+    public long Conflicts => Interlocked.Read(ref _conflicts);
+
+    private long _conflicts;
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken) =>
+        leaders.IsLeaderAsync(scope, person.TeamsId, person.AadObjectId, cancellationToken);
+
+    public async Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> PostAsync(StatementRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!await IsLeaderAsync(request.Where, request.Leader, cancellationToken))
+        {
+            return (null, PermissionRefusal.NotALeader);
+        }
+
+        if (request.ValidUntil < request.ValidFrom || request.ValidUntil < Today || request.ValidUntil.DayNumber - request.ValidFrom.DayNumber > MaxValidDays)
+        {
+            return (null, PermissionRefusal.BadDates);
+        }
+
+        var now = time.GetUtcNow();
+        var statement = new PermissionStatement
+        {
+            TenantId = request.Where.TenantId,
+            ScopeId = Scope(request.Where),
+            ConversationId = request.Where.ConversationId,
+            Key = TableRecognitionStore.NewKey(now),
+            LeaderId = request.Leader.TeamsId,
+            LeaderName = request.Leader.Name,
+            What = request.What,
+            Boundaries = request.Boundaries,
+            Commitments = request.Commitments.Count == 0 ? [Commitment.Permissive] : [.. request.Commitments.Distinct().Order()],
+            ValidFrom = request.ValidFrom,
+            ValidUntil = request.ValidUntil,
+            PostedAt = now,
+        };
+        await store.AddAsync(statement, cancellationToken);
+        var activityId = await notifier.PostAsync(statement, request.Where, cancellationToken);
+        var (posted, _) = await store.UpdateAsync(statement.TenantId, statement.ScopeId, statement.Key, s => s with { ActivityId = activityId }, cancellationToken);
+        return (posted, null);
+    }
+
+    /// <summary>"I've read this": counts each person once, with no lost updates however many press at once.</summary>
+    public async Task<(PermissionStatement? Statement, bool Counted)> MarkReadAsync(string tenantId, string scopeId, string key, string personId, CancellationToken cancellationToken)
+    {
+        var statement = await store.FindAsync(tenantId, scopeId, key, cancellationToken);
+        if (statement is null || !await store.TryMarkAsync(statement, "read", personId, cancellationToken))
+        {
+            return (statement, false);
+        }
+
+        var (updated, conflicts) = await store.UpdateAsync(tenantId, scopeId, key, s => s with { ReadCount = s.ReadCount + 1 }, cancellationToken);
+        Interlocked.Add(ref _conflicts, conflicts);
+        await RefreshCardAsync(updated!, cancellationToken);
+        return (updated, true);
+    }
+
+    public async Task<(FlexDecision? Decision, PermissionRefusal? Refusal)> RecordDecisionAsync(DecisionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scopeId = Scope(request.Scope);
+        PermissionStatement? statement = null;
+        if (request.StatementKey is not null)
+        {
+            statement = await store.FindAsync(request.Scope.TenantId, scopeId, request.StatementKey, cancellationToken);
+            if (statement is null)
+            {
+                return (null, PermissionRefusal.NotFound);
+            }
+
+            if (statement.StateOn(Today) != StatementState.Active)
+            {
+                return (null, PermissionRefusal.NotActive);
+            }
+        }
+
+        var decision = new FlexDecision
+        {
+            TenantId = request.Scope.TenantId,
+            ScopeId = scopeId,
+            Key = TableRecognitionStore.NewKey(time.GetUtcNow()),
+            PersonId = request.Person.TeamsId,
+            PersonName = request.Person.Name,
+            Decided = request.Decided,
+            ForWhom = request.ForWhom,
+            StatementKey = statement?.Key,
+            Outcome = request.Outcome,
+            ShareAsStory = request.ShareAsStory,
+            MadeAt = time.GetUtcNow(),
+        };
+        await store.AddDecisionAsync(decision, cancellationToken);
+        if (statement is not null)
+        {
+            var (updated, conflicts) = await store.UpdateAsync(statement.TenantId, scopeId, statement.Key, s => s with { UsedCount = s.UsedCount + 1 }, cancellationToken);
+            Interlocked.Add(ref _conflicts, conflicts);
+            await RefreshCardAsync(updated!, cancellationToken);
+        }
+
+        if (decision.ShareAsStory && await PostedInAsync(request.Scope.TenantId, statement?.ConversationId ?? ScopeConversation(request.Scope), cancellationToken) is { } where)
+        {
+            await notifier.PostStoryAsync(decision, statement, where, cancellationToken);
+        }
+
+        return (decision, null);
+    }
+
+    public Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> RevokeAsync(ConversationRecord scope, Person leader, string key, CancellationToken cancellationToken) =>
+        LeaderChangeAsync(scope, leader, key, s => s.Revoked ? null : s with { Revoked = true }, cancellationToken);
+
+    public async Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> ExtendAsync(ConversationRecord scope, Person leader, string key, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var result = await LeaderChangeAsync(
+            scope,
+            leader,
+            key,
+            s => s.Revoked ? null : s with { ValidUntil = Max(s.ValidUntil, today).AddDays(ExtendByDays) > s.ValidFrom.AddDays(MaxValidDays) ? s.ValidFrom.AddDays(MaxValidDays) : Max(s.ValidUntil, today).AddDays(ExtendByDays) },
+            cancellationToken);
+        if (result.Statement is { } extended)
+        {
+            await store.ScheduleAsync(extended, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Active statements for the given teams and chats, newest first.</summary>
+    public async Task<IReadOnlyList<PermissionStatement>> ApplicableAsync(string tenantId, IEnumerable<ConversationRecord> scopes, CancellationToken cancellationToken)
+    {
+        var all = new List<PermissionStatement>();
+        foreach (var scope in scopes.DistinctBy(Scope))
+        {
+            all.AddRange((await store.ListAsync(tenantId, Scope(scope), 200, cancellationToken)).Where(s => s.StateOn(Today) == StatementState.Active));
+        }
+
+        return [.. all.OrderBy(s => s.Key, StringComparer.Ordinal)];
+    }
+
+    public async Task<FlexLog?> FlexLogAsync(ConversationRecord scope, Person leader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!await IsLeaderAsync(scope, leader, cancellationToken))
+        {
+            return null;
+        }
+
+        var statements = await store.ListAsync(scope.TenantId, Scope(scope), 200, cancellationToken);
+        var decisions = await store.DecisionsAsync(scope.TenantId, Scope(scope), cancellationToken);
+        var byStatement = decisions.Where(d => d.StatementKey is not null).ToLookup(d => d.StatementKey!);
+        var own = decisions.Where(d => d.StatementKey is null).ToList();
+        return new FlexLog(
+            [.. statements.Select(s => new StatementLog(s, byStatement[s.Key].Count(), [.. byStatement[s.Key].Where(d => d.ShareAsStory)]))],
+            own.Count,
+            [.. own.Where(d => d.ShareAsStory)]);
+    }
+
+    /// <summary>
+    /// Reminds leaders three days before a statement expires, and marks expired cards, for today's calendar entries.
+    /// Safe on several instances at once: each reminder is claimed with an ETag-checked write before it is sent.
+    /// </summary>
+    public async Task<int> SendDueRemindersAsync(CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var sent = 0;
+        foreach (var day in new[] { today.AddDays(-1), today })
+        {
+            foreach (var (tenantId, scopeId, key) in await store.DueOnAsync(day, cancellationToken))
+            {
+                var statement = await store.FindAsync(tenantId, scopeId, key, cancellationToken);
+                if (statement is null || statement.Revoked)
+                {
+                    continue;
+                }
+
+                if (statement.StateOn(today) == StatementState.Expired)
+                {
+                    await RefreshCardAsync(statement, cancellationToken);
+                    continue;
+                }
+
+                var daysLeft = statement.ValidUntil.DayNumber - today.DayNumber;
+                if (daysLeft > TablePermissionStore.ReminderDaysBefore || statement.RemindedFor == statement.ValidUntil)
+                {
+                    continue;
+                }
+
+                // The change may run more than once (on conflicts); what its last run decided is what was written.
+                var claimed = false;
+                await store.UpdateAsync(
+                    tenantId,
+                    scopeId,
+                    key,
+                    s =>
+                    {
+                        claimed = s.RemindedFor != s.ValidUntil;
+                        return claimed ? s with { RemindedFor = s.ValidUntil } : null;
+                    },
+                    cancellationToken);
+                if (claimed && await conversations.FindPersonalAsync(tenantId, statement.LeaderId, cancellationToken) is { IsRemoved: false } leaderChat)
+                {
+                    await notifier.RemindAsync(statement, leaderChat, cancellationToken);
+                    sent++;
+                }
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>The key a statement's audience is stored under: the team, or the group chat.</summary>
+    public static string Scope(ConversationRecord where)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        return where.TeamId ?? where.ConversationId;
+    }
+
+    private static string ScopeConversation(ConversationRecord where) => where.TeamId ?? where.ConversationId;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private async Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> LeaderChangeAsync(ConversationRecord scope, Person leader, string key, Func<PermissionStatement, PermissionStatement?> change, CancellationToken cancellationToken)
+    {
+        if (!await IsLeaderAsync(scope, leader, cancellationToken))
+        {
+            return (null, PermissionRefusal.NotALeader);
+        }
+
+        var (updated, _) = await store.UpdateAsync(scope.TenantId, Scope(scope), key, change, cancellationToken);
+        if (updated is null)
+        {
+            return (null, PermissionRefusal.NotFound);
+        }
+
+        await RefreshCardAsync(updated, cancellationToken);
+        return (updated, null);
+    }
+
+    private async Task RefreshCardAsync(PermissionStatement statement, CancellationToken cancellationToken)
+    {
+        if (statement.ActivityId is not null && await PostedInAsync(statement.TenantId, statement.ConversationId, cancellationToken) is { } where)
+        {
+            await notifier.UpdateAsync(statement, where, cancellationToken);
+        }
+    }
+
+    private async Task<ConversationRecord?> PostedInAsync(string tenantId, string conversationId, CancellationToken cancellationToken) =>
+        await conversations.FindAsync(tenantId, conversationId, cancellationToken) is { IsRemoved: false } where ? where : null;
+}
