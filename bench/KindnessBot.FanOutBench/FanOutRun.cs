@@ -61,10 +61,12 @@ internal static class FanOutRun
             workers.Add((new PromptWorker(storage, new SlotStore(storage), pacer, new ConversationPacer(storage), new HttpPromptSender(http, connector.ServiceUrl), options, TimeProvider.System, NullLogger<PromptWorker>.Instance, $"worker-{i}"), pacer));
         }
 
+        // The schedulers claim and enqueue every prompt first (timed on its own), then the workers fan out.
+        var sweepTime = Stopwatch.StartNew();
+        var sweeps = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => "scheduler-" + i)
+            .Select(id => Task.Run(() => new ReflectionScheduler(new TableScheduleStore(storage), new SlotStore(storage), storage, options, sweepClock, NullLogger<ReflectionScheduler>.Instance, id).SweepAsync(CancellationToken.None))));
+        Console.WriteLine($"    two schedulers claimed and enqueued {sweeps.Sum(s => s.Enqueued):N0} prompts (of {teams:N0}) in {sweepTime.Elapsed.TotalSeconds:F1} s");
         var running = workers.Select(w => Task.Run(() => w.Worker.RunAsync(stop.Token))).ToList();
-        var sweeps = Enumerable.Range(0, 2).Select(i => "scheduler-" + i)
-            .Select(id => Task.Run(() => new ReflectionScheduler(new TableScheduleStore(storage), new SlotStore(storage), storage, options, sweepClock, NullLogger<ReflectionScheduler>.Instance, id).SweepAsync(CancellationToken.None)))
-            .ToList();
 
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
@@ -80,7 +82,6 @@ internal static class FanOutRun
 
         var busy = connector.Busy;
         await Task.Delay(TimeSpan.FromSeconds(3)); // anything still in flight, or a late duplicate, arrives now
-        await Task.WhenAll(sweeps);
         await stop.CancelAsync();
         await Task.WhenAll(running);
         var failed = (await new SlotStore(storage).ListAsync(Tenant, SlotState.Failed, CancellationToken.None)).Count;

@@ -7,7 +7,7 @@ using KindnessBot.Testing;
 //   dotnet KindnessBot.FanOutBench.dll [--teams 10000] [--ceiling 50] [--baseline-teams 1000]
 var teams = Option("--teams", 10_000);
 var ceiling = Option("--ceiling", 50);
-var baselineTeams = Option("--baseline-teams", Math.Min(1_000, teams));
+var baselineTeams = Option("--baseline-teams", Math.Min(500, teams));
 
 Console.WriteLine($"Reflection fan-out: {teams:N0} teams, two workers sharing only Azurite, ceiling {ceiling}/s per app and tenant, {Environment.ProcessorCount} cores.");
 Console.WriteLine("The simulated connector enforces 7/1 s, 8/2 s, 60/30 s per conversation and the ceiling over any 1 s, injects 10% 429s (Retry-After: 1) and 5-40 ms latency.");

@@ -43,6 +43,7 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body, IReadOnlyList
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
+[JsonDerivedType(typeof(InputDate), "Input.Date")]
 public abstract record CardElement
 {
     public Spacing? Spacing { get; init; }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using KindnessBot.Bot.Cards.Permissions;
 using KindnessBot.Bot.Cards.Recognition;
+using KindnessBot.Core.Permissions;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.People;
@@ -57,6 +59,24 @@ public sealed class CardFactory(IServiceProvider services)
     public CardMessage AppraisalSummary(KindnessLookBack received, int months, Uri download, string? locale) =>
         Fresh(AppraisalCard.Summary(received, months, download, Localisation.Culture(locale)));
 
+    public CardMessage PermissionForm(DateOnly today, IReadOnlyList<(string TeamId, string Name)>? teams, string? locale) =>
+        Fresh(StatementFormCard.Build(today, teams, Localisation.Culture(locale)));
+
+    public CardMessage PermissionPreview(PermissionStatement draft, IReadOnlyDictionary<string, object> post, string? locale) =>
+        Fresh(StatementPreviewCard.Build(draft, post, Localisation.Culture(locale)));
+
+    public CardMessage Statement(PermissionStatement statement, DateOnly today, string? locale) => Fresh(StatementCard.Build(statement, today, Localisation.Culture(locale)));
+
+    public CardMessage Reminder(PermissionStatement statement, string? locale) => Fresh(ReminderCard.Build(statement, Localisation.Culture(locale)));
+
+    public CardMessage DecisionForm(IReadOnlyList<Choice> reliedOn, string? selected, string? locale) => Fresh(DecisionFormCard.Build(reliedOn, selected, Localisation.Culture(locale)));
+
+    public CardMessage Story(FlexDecision decision, PermissionStatement? statement, string? locale) => Fresh(StoryCard.Build(decision, statement, Localisation.Culture(locale)));
+
+    public CardMessage PermissionsList(IReadOnlyList<PermissionStatement> statements, DateOnly today, string? locale) => Fresh(PermissionsListCard.Build(statements, today, Localisation.Culture(locale)));
+
+    public CardMessage FlexLog(FlexLog log, string? locale) => Fresh(FlexLogCard.Build(log, Localisation.Culture(locale)));
+
     /// <summary>One example of every card, for validation against the Adaptive Cards SDK and for screenshots.</summary>
     public IEnumerable<CardMessage> Samples(string? locale)
     {
@@ -65,6 +85,17 @@ public sealed class CardFactory(IServiceProvider services)
         var people = new[] { new Person("29:megan", null, "Megan Bowen", null), new Person("29:adele", null, "Adele Vance", null) };
         var lookBack = new KindnessLookBack([sample, shared], [sample], new Dictionary<Commitment, int> { [Commitment.Listening] = 2, [Commitment.Reflective] = 1 });
         var nothing = new KindnessLookBack([], [], new Dictionary<Commitment, int>());
+        var statement = new PermissionStatement
+        {
+            TenantId = "tenant", ScopeId = "19:team", ConversationId = "19:team", Key = "0000000000000000001-0000abcd", LeaderId = "29:lee", LeaderName = "Lee Lead",
+            What = "You can offer a customer a goodwill gesture of up to £50 without asking.", Boundaries = "Once per customer; tell your lead afterwards.",
+            Commitments = [Commitment.Permissive], ValidFrom = SampleDay, ValidUntil = SampleDay.AddDays(90), ReadCount = 12, UsedCount = 3,
+        };
+        var decision = new FlexDecision
+        {
+            TenantId = "tenant", ScopeId = "19:team", Key = "0000000000000000002-0000abcd", PersonId = "29:alex", PersonName = "Alex Wilber",
+            Decided = "Refunded the delivery charge", ForWhom = "a customer whose parcel was late", StatementKey = statement.Key, Outcome = "They stayed with us", ShareAsStory = true,
+        };
         return
         [
             WelcomePersonal(locale), WelcomeTeam(locale), Help(false, locale), Help(true, locale), Error(locale), BadSubmit(locale), Unsupported(locale),
@@ -74,8 +105,18 @@ public sealed class CardFactory(IServiceProvider services)
             Notice("Thank you for noticing", "I've let Megan Bowen know, privately."),
             LookBack(lookBack, 0, locale), LookBack(nothing, 0, locale),
             AppraisalPeriod(locale), AppraisalSummary(lookBack, 6, new Uri("https://kindnessbot.example/appraisal?t=x"), locale), AppraisalSummary(nothing, 3, new Uri("https://kindnessbot.example/appraisal?t=x"), locale),
+            PermissionForm(SampleDay, [("19:team", "Care Team")], locale), PermissionForm(SampleDay, null, locale),
+            PermissionPreview(statement, new Dictionary<string, object> { ["verb"] = Verbs.PermissionPost }, locale),
+            Statement(statement, SampleDay, locale), Statement(statement with { Revoked = true }, SampleDay, locale), Statement(statement, SampleDay.AddYears(1), locale),
+            Reminder(statement, locale),
+            DecisionForm([new Choice("My own judgement", "19:team|own")], null, locale),
+            Story(decision, statement, locale), Story(decision, null, locale),
+            PermissionsList([statement], SampleDay, locale), PermissionsList([], SampleDay, locale),
+            FlexLog(new FlexLog([new StatementLog(statement, 2, [decision])], 1, [decision]), locale),
         ];
     }
+
+    private static readonly DateOnly SampleDay = new(2026, 11, 20);
 
     private static Rec SampleRecognition() => new()
     {

@@ -28,6 +28,19 @@ internal sealed class ProactiveSender(KindnessAdapter adapter, BotFrameworkAuthe
         return id;
     }
 
+    /// <summary>Replaces an activity the bot posted earlier (a card updated in place).</summary>
+    public async Task UpdateAsync(ConversationRecord conversation, string activityId, IActivity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(activity);
+        activity.Id = activityId;
+        await adapter.ContinueConversationAsync(
+            AppId,
+            Reference(conversation),
+            async (turn, ct) => await turn.UpdateActivityAsync(activity, ct),
+            cancellationToken);
+    }
+
     /// <summary>A connector client for the conversation's service address, for roster and similar calls.</summary>
     public async Task<IConnectorClient> ConnectorAsync(ConversationRecord conversation, CancellationToken cancellationToken)
     {

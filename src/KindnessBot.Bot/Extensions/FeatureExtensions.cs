@@ -3,6 +3,8 @@ using KindnessBot.Bot.Help;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Bot.Conversations;
 using KindnessBot.Bot.People;
+using KindnessBot.Bot.Permissions;
+using KindnessBot.Core.Permissions;
 using KindnessBot.Bot.Recognition;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
@@ -52,6 +54,40 @@ public static class FeatureExtensions
         services.AddSingleton<ISubmitVerb, MyKindnessPageVerb>();
         services.AddSingleton<ISubmitVerb, AppraisalSummaryVerb>();
         services.AddSingleton<MessageExtensionHandler>();
+
+        // Permission to flex
+        services.AddSingleton(sp =>
+        {
+            var options = new LeaderOptions();
+            foreach (var admin in sp.GetRequiredService<IConfiguration>().GetSection(LeaderOptions.Section + ":Admins").Get<string[]>() ?? [])
+            {
+                options.Admins.Add(admin);
+            }
+
+            return options;
+        });
+        services.AddSingleton<ILeaderPolicy, InstallerOrAdminLeaderPolicy>();
+        services.AddSingleton<IPermissionStore, TablePermissionStore>();
+        services.AddSingleton<IPermissionNotifier, TeamsPermissionNotifier>();
+        services.AddSingleton<PermissionService>();
+        services.AddSingleton<PermissionFacts>();
+        services.AddSingleton<ITextCommand, GivePermissionCommand>();
+        services.AddSingleton<ITextCommand, PermissionsCommand>();
+        services.AddSingleton<IFlexedCommand>();
+        services.AddSingleton<ITextCommand>(sp => sp.GetRequiredService<IFlexedCommand>());
+        services.AddSingleton<ITextCommand, FlexLogCommand>();
+        foreach (var preview in new[] { true, false })
+        {
+            services.AddSingleton<ISubmitVerb>(sp => ActivatorUtilities.CreateInstance<PostStatementVerb>(sp, preview));
+        }
+
+        foreach (var verb in new[] { Verbs.PermissionRead, Verbs.PermissionUsed, Verbs.PermissionRevoke, Verbs.PermissionExtend })
+        {
+            services.AddSingleton<ISubmitVerb>(sp => ActivatorUtilities.CreateInstance<StatementButtonVerb>(sp, verb));
+        }
+
+        services.AddSingleton<ISubmitVerb, FlexRecordVerb>();
+        services.AddHostedService<PermissionReminders>();
         return builder;
     }
 }

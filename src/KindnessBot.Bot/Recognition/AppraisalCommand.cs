@@ -22,9 +22,9 @@ internal sealed class AppraisalCommand(CardFactory cards) : ITextCommand
 
     public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) =>
         turn.SendActivityAsync(
-            RecognitionTurn.Where(turn).Kind == ConversationKind.Personal
-                ? cards.AppraisalPeriod(RecognitionTurn.Locale(turn)).ToActivity()
-                : cards.Notice(Localisation.Text("AppraisalTitle", RecognitionTurn.Culture(turn)), RecognitionTurn.Text(turn, "AppraisalPersonalOnly")).ToActivity(),
+            TurnFacts.Where(turn).Kind == ConversationKind.Personal
+                ? cards.AppraisalPeriod(TurnFacts.Locale(turn)).ToActivity()
+                : cards.Notice(Localisation.Text("AppraisalTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "AppraisalPersonalOnly")).ToActivity(),
             cancellationToken);
 }
 
@@ -45,16 +45,16 @@ internal sealed class AppraisalSummaryVerb(RecognitionService recognitions, Appr
 
     protected override async Task<string?> HandleAsync(ITurnContext turn, Summarise command, CancellationToken cancellationToken)
     {
-        var where = RecognitionTurn.Where(turn);
+        var where = TurnFacts.Where(turn);
         if (where.Kind != ConversationKind.Personal)
         {
-            await turn.SendActivityAsync(cards.Notice(Localisation.Text("AppraisalTitle", RecognitionTurn.Culture(turn)), RecognitionTurn.Text(turn, "AppraisalPersonalOnly")).ToActivity(), cancellationToken);
+            await turn.SendActivityAsync(cards.Notice(Localisation.Text("AppraisalTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "AppraisalPersonalOnly")).ToActivity(), cancellationToken);
             return null;
         }
 
         var received = await recognitions.ReceivedSinceAsync(where.TenantId, turn.Activity.From.Id, time.GetUtcNow().AddMonths(-command.Months), cancellationToken);
         var link = links.Create(where.TenantId, turn.Activity.From.Id, command.Months);
-        await turn.SendActivityAsync(cards.AppraisalSummary(received, command.Months, link, RecognitionTurn.Locale(turn)).ToActivity(), cancellationToken);
+        await turn.SendActivityAsync(cards.AppraisalSummary(received, command.Months, link, TurnFacts.Locale(turn)).ToActivity(), cancellationToken);
         return null;
     }
 }

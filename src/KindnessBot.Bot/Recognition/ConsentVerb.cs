@@ -36,17 +36,17 @@ internal sealed class ConsentVerb(RecognitionService recognitions, CardFactory c
 
     protected override async Task<string?> HandleAsync(ITurnContext turn, Decide command, CancellationToken cancellationToken)
     {
-        var where = RecognitionTurn.Where(turn);
+        var where = TurnFacts.Where(turn);
         var (outcome, recognition) = await recognitions.DecideAsync(where.TenantId, turn.Activity.From.Id, command.Key, command.Share, cancellationToken);
         var text = outcome switch
         {
-            DecideOutcome.Decided when command.Share => RecognitionTurn.Text(turn, "DecidedShared", recognition!.CelebrateInTeamName ?? Localisation.Text("YourTeam", RecognitionTurn.Culture(turn))),
-            DecideOutcome.Decided => RecognitionTurn.Text(turn, "DecidedPrivate", recognition!.GiverName),
-            DecideOutcome.AlreadyDecided => RecognitionTurn.Text(turn, "DecidedAlready"),
-            DecideOutcome.NothingToShareIn => RecognitionTurn.Text(turn, "DecidedNothingToShareIn"),
-            _ => RecognitionTurn.Text(turn, "DecidedNotFound"),
+            DecideOutcome.Decided when command.Share => TurnFacts.Text(turn, "DecidedShared", recognition!.CelebrateInTeamName ?? Localisation.Text("YourTeam", TurnFacts.Culture(turn))),
+            DecideOutcome.Decided => TurnFacts.Text(turn, "DecidedPrivate", recognition!.GiverName),
+            DecideOutcome.AlreadyDecided => TurnFacts.Text(turn, "DecidedAlready"),
+            DecideOutcome.NothingToShareIn => TurnFacts.Text(turn, "DecidedNothingToShareIn"),
+            _ => TurnFacts.Text(turn, "DecidedNotFound"),
         };
-        await turn.SendActivityAsync(cards.Notice(Localisation.Text("GiveSentTitle", RecognitionTurn.Culture(turn)), text).ToActivity(), cancellationToken);
+        await turn.SendActivityAsync(cards.Notice(Localisation.Text("GiveSentTitle", TurnFacts.Culture(turn)), text).ToActivity(), cancellationToken);
         return null;
     }
 }

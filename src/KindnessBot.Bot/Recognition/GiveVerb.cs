@@ -49,7 +49,7 @@ internal sealed partial class GiveVerb(RecognitionService recognitions, CardFact
     protected override async Task<string?> HandleAsync(ITurnContext turn, Give command, CancellationToken cancellationToken)
     {
         var outcome = await recognitions.GiveAsync(
-            new GiveRequest(RecognitionTurn.Person(turn), command.RecipientId, command.Text, command.Commitments, command.HopesToShare, command.CardId, RecognitionTurn.Where(turn), command.CelebrateInTeamId),
+            new GiveRequest(TurnFacts.Person(turn), command.RecipientId, command.Text, command.Commitments, command.HopesToShare, command.CardId, TurnFacts.Where(turn), command.CelebrateInTeamId),
             cancellationToken);
         if (outcome.Refusal is GiveRefusal.RecipientNotFound or GiveRefusal.TeamNotYours)
         {
@@ -72,7 +72,7 @@ internal sealed partial class GiveVerb(RecognitionService recognitions, CardFact
 
     internal static (string Title, string Text) ReplyText(ITurnContext turn, GiveOutcome outcome)
     {
-        var culture = RecognitionTurn.Culture(turn);
+        var culture = TurnFacts.Culture(turn);
         var title = Localisation.Text("GiveSentTitle", culture);
         if (outcome.Refusal is { } refusal)
         {
@@ -87,9 +87,9 @@ internal sealed partial class GiveVerb(RecognitionService recognitions, CardFact
         }
 
         var recognition = outcome.Recognition!;
-        var text = outcome.Duplicate ? RecognitionTurn.Text(turn, "GiveDuplicate")
-            : outcome.RecipientNotified ? RecognitionTurn.Text(turn, "GiveSentNotified", recognition.RecipientName)
-            : RecognitionTurn.Text(turn, "GiveSentWaiting", recognition.RecipientName);
+        var text = outcome.Duplicate ? TurnFacts.Text(turn, "GiveDuplicate")
+            : outcome.RecipientNotified ? TurnFacts.Text(turn, "GiveSentNotified", recognition.RecipientName)
+            : TurnFacts.Text(turn, "GiveSentWaiting", recognition.RecipientName);
         return (title, text);
     }
 
@@ -104,7 +104,7 @@ internal sealed partial class GiveVerb(RecognitionService recognitions, CardFact
 
         var c = command.Value!;
         var outcome = await recognitions.GiveAsync(
-            new GiveRequest(RecognitionTurn.Person(turn), c.RecipientId, c.Text, c.Commitments, c.HopesToShare, c.CardId, RecognitionTurn.Where(turn), c.CelebrateInTeamId),
+            new GiveRequest(TurnFacts.Person(turn), c.RecipientId, c.Text, c.Commitments, c.HopesToShare, c.CardId, TurnFacts.Where(turn), c.CelebrateInTeamId),
             cancellationToken);
         return ReplyText(turn, outcome);
     }

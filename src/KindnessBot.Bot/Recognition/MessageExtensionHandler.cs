@@ -35,14 +35,14 @@ internal sealed partial class MessageExtensionHandler
         if (value?["commandId"] is not JValue { Type: JTokenType.String } commandId || !CommandIds.Contains((string?)commandId))
         {
             LogRefused(_logger, "unknown command");
-            return Message(Localisation.Text("UnsupportedAction", RecognitionTurn.Culture(turn)));
+            return Message(Localisation.Text("UnsupportedAction", TurnFacts.Culture(turn)));
         }
 
         if (turn.Activity.Name == FetchTask)
         {
             var card = await _recognise.BuildCardAsync(turn, Quote(value), cancellationToken);
             return card is null
-                ? Message(RecognitionTurn.Text(turn, "RecogniseNobody"))
+                ? Message(TurnFacts.Text(turn, "RecogniseNobody"))
                 : Ok(new JObject
                 {
                     ["task"] = new JObject
@@ -50,7 +50,7 @@ internal sealed partial class MessageExtensionHandler
                         ["type"] = "continue",
                         ["value"] = new JObject
                         {
-                            ["title"] = Localisation.Text("RecogniseTitle", RecognitionTurn.Culture(turn)),
+                            ["title"] = Localisation.Text("RecogniseTitle", TurnFacts.Culture(turn)),
                             ["height"] = "large",
                             ["width"] = "medium",
                             ["card"] = JObject.FromObject(card.ToAttachment()),
@@ -64,7 +64,7 @@ internal sealed partial class MessageExtensionHandler
         if (reply is null)
         {
             LogRefused(_logger, payload.Problem ?? "the recognition card's fields were missing or malformed");
-            return Message(Localisation.Text("BadSubmitBody", RecognitionTurn.Culture(turn)));
+            return Message(Localisation.Text("BadSubmitBody", TurnFacts.Culture(turn)));
         }
 
         return Message(reply.Value.Text);

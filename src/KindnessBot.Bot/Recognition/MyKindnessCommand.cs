@@ -21,8 +21,8 @@ internal sealed class MyKindnessCommand(RecognitionService recognitions, CardFac
 
     public async Task SendPageAsync(ITurnContext turn, int page, CancellationToken cancellationToken)
     {
-        var lookBack = await recognitions.LookBackAsync(RecognitionTurn.Where(turn).TenantId, turn.Activity.From.Id, cancellationToken);
-        await turn.SendActivityAsync(cards.LookBack(lookBack, page, RecognitionTurn.Locale(turn)).ToActivity(), cancellationToken);
+        var lookBack = await recognitions.LookBackAsync(TurnFacts.Where(turn).TenantId, turn.Activity.From.Id, cancellationToken);
+        await turn.SendActivityAsync(cards.LookBack(lookBack, page, TurnFacts.Locale(turn)).ToActivity(), cancellationToken);
     }
 }
 

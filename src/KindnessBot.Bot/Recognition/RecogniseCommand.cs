@@ -29,8 +29,8 @@ internal sealed class RecogniseCommand(RecognitionService recognitions, CardFact
     /// <summary>The card for this giver here, or null when there is nobody they could recognise.</summary>
     public async Task<CardMessage?> BuildCardAsync(ITurnContext turn, string? prefilledText, CancellationToken cancellationToken)
     {
-        var giver = RecognitionTurn.Person(turn);
-        var where = RecognitionTurn.Where(turn);
+        var giver = TurnFacts.Person(turn);
+        var where = TurnFacts.Where(turn);
         var candidates = await recognitions.CandidatesAsync(giver, where, cancellationToken);
         if (candidates.Count == 0)
         {
@@ -43,11 +43,11 @@ internal sealed class RecogniseCommand(RecognitionService recognitions, CardFact
             teams = [.. (await recognitions.TeamsOfAsync(giver, where.TenantId, cancellationToken)).Select(t => (t.TeamId!, t.TeamName ?? t.TeamId!))];
         }
 
-        return cards.Recognise(candidates, teams, prefilledText, RecognitionTurn.Locale(turn));
+        return cards.Recognise(candidates, teams, prefilledText, TurnFacts.Locale(turn));
     }
 
     public CardMessage Nobody(ITurnContext turn) =>
-        cards.Notice(Localisation.Text("RecogniseTitle", RecognitionTurn.Culture(turn)), RecognitionTurn.Text(turn, "RecogniseNobody"));
+        cards.Notice(Localisation.Text("RecogniseTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "RecogniseNobody"));
 }
 
 /// <summary>The "Recognise someone" button on the welcome and help cards.</summary>

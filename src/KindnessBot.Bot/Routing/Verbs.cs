@@ -9,4 +9,11 @@ public static class Verbs
     public const string RecognitionConsent = "recognition-consent";
     public const string MyKindnessPage = "my-kindness-page";
     public const string AppraisalSummary = "appraisal-summary";
+    public const string PermissionPreview = "permission-preview";
+    public const string PermissionPost = "permission-post";
+    public const string PermissionRead = "permission-read";
+    public const string PermissionUsed = "permission-used";
+    public const string PermissionRevoke = "permission-revoke";
+    public const string PermissionExtend = "permission-extend";
+    public const string FlexRecord = "flex-record";
 }

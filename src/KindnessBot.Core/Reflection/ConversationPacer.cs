@@ -27,6 +27,17 @@ public sealed class ConversationPacer(ReflectionStorage storage)
     {
         var partition = TableKey.Encode(tenantId);
         var row = "conv|" + TableKey.Encode(conversationId);
+
+        // Most fan-out sends go to a conversation with no recent sends: one insert, no read.
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(partition, row) { ["Sends"] = Format([at]) }, cancellationToken);
+            return null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+        }
+
         while (true)
         {
             var current = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
@@ -43,7 +54,7 @@ public sealed class ConversationPacer(ReflectionStorage storage)
             }
 
             sends.Add(at);
-            var entity = new TableEntity(partition, row) { ["Sends"] = string.Join(',', sends.Select(t => t.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture))) };
+            var entity = new TableEntity(partition, row) { ["Sends"] = Format(sends) };
             try
             {
                 if (current.HasValue)
@@ -63,6 +74,9 @@ public sealed class ConversationPacer(ReflectionStorage storage)
             }
         }
     }
+
+    private static string Format(IEnumerable<DateTimeOffset> sends) =>
+        string.Join(',', sends.Select(t => t.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
 
     private static IEnumerable<DateTimeOffset> Parse(string? sends) =>
         string.IsNullOrEmpty(sends)

@@ -23,7 +23,8 @@ namespace KindnessBot.Core.Reflection;
 public sealed class FleetSendPacer(ReflectionStorage storage, ReflectionOptions options, TimeProvider time)
 {
     private const string CursorRow = "app-cursor";
-    private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(5);
+    // A new slot starts at least this far ahead, leaving time for the conversation check before it comes.
+    private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(100);
 
     private readonly TableClient _table = storage.Pacing;
     private readonly ConcurrentDictionary<string, TenantSlots> _tenants = new();
@@ -34,23 +35,39 @@ public sealed class FleetSendPacer(ReflectionStorage storage, ReflectionOptions 
     /// <summary>Returns at the instant this instance may send one message to the tenant.</summary>
     public async Task<DateTimeOffset> WaitForSlotAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var tenant = _tenants.GetOrAdd(tenantId, _ => new TenantSlots());
         while (true)
         {
-            var slot = await TakeAsync(tenantId, tenant, cancellationToken);
-            var wait = slot - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, time, cancellationToken);
-            }
-
-            if (time.GetUtcNow() - slot <= options.SlotTolerance)
+            var slot = await NextSlotAsync(tenantId, cancellationToken);
+            if (await WaitUntilAsync(tenantId, slot, cancellationToken))
             {
                 return slot;
             }
-
-            Interlocked.Increment(ref tenant.Wasted);
         }
+    }
+
+    /// <summary>
+    /// Claims the next send slot for this instance without waiting for it, so the caller can do its own checks
+    /// (the conversation's limits) before the slot comes, and send the moment it does.
+    /// </summary>
+    public Task<DateTimeOffset> NextSlotAsync(string tenantId, CancellationToken cancellationToken) =>
+        TakeAsync(tenantId, _tenants.GetOrAdd(tenantId, _ => new TenantSlots()), cancellationToken);
+
+    /// <summary>Waits for a claimed slot; false (the slot is given up) when this instance is too late for it.</summary>
+    public async Task<bool> WaitUntilAsync(string tenantId, DateTimeOffset slot, CancellationToken cancellationToken)
+    {
+        var wait = slot - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+
+        if (time.GetUtcNow() - slot <= options.SlotTolerance)
+        {
+            return true;
+        }
+
+        Interlocked.Increment(ref _tenants.GetOrAdd(tenantId, _ => new TenantSlots()).Wasted);
+        return false;
     }
 
     private async Task<DateTimeOffset> TakeAsync(string tenantId, TenantSlots tenant, CancellationToken cancellationToken)

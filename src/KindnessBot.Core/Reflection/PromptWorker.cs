@@ -123,12 +123,22 @@ public sealed partial class PromptWorker(
             return;
         }
 
-        var at = await fleet.WaitForSlotAsync(prompt.TenantId, cancellationToken);
-        if (await conversations.TryReserveAsync(prompt.TenantId, prompt.ConversationId, at, cancellationToken) is { } retryAt)
+        // Slot first, conversation check while the slot is still ahead, then send the moment it comes: nothing
+        // slow (storage) sits between the slot and the request, so requests keep the slots' spacing.
+        while (true)
         {
-            await ReleaseAsync(prompt, leaseTag, "The conversation's own limit", cancellationToken);
-            await HideAsync(message, retryAt - time.GetUtcNow(), cancellationToken);
-            return;
+            var at = await fleet.NextSlotAsync(prompt.TenantId, cancellationToken);
+            if (await conversations.TryReserveAsync(prompt.TenantId, prompt.ConversationId, at, cancellationToken) is { } retryAt)
+            {
+                await ReleaseAsync(prompt, leaseTag, "The conversation's own limit", cancellationToken);
+                await HideAsync(message, retryAt - time.GetUtcNow(), cancellationToken);
+                return;
+            }
+
+            if (await fleet.WaitUntilAsync(prompt.TenantId, at, cancellationToken))
+            {
+                break;
+            }
         }
 
         SendOutcome outcome;

@@ -6,10 +6,10 @@ using KindnessBot.Core.People;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace KindnessBot.Bot.Recognition;
+namespace KindnessBot.Bot.Routing;
 
-/// <summary>What the recognition feature reads from a turn: who is asking, where, and in which language.</summary>
-internal static class RecognitionTurn
+/// <summary>What features read from a turn: who is asking, where, and in which language.</summary>
+internal static class TurnFacts
 {
     public static Person Person(ITurnContext turn) =>
         new(turn.Activity.From.Id, turn.Activity.From.AadObjectId, string.IsNullOrWhiteSpace(turn.Activity.From.Name) ? turn.Activity.From.Id : turn.Activity.From.Name, null);
