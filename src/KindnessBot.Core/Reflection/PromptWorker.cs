@@ -109,6 +109,14 @@ public sealed partial class PromptWorker(
         }
 
         var now = time.GetUtcNow();
+        if (now >= prompt.ClosesAt)
+        {
+            // Retried for so long that the prompt closed: posting it now would only ask for answers it must refuse.
+            await slots.TryUpdateAsync(prompt, slot.ETag, cancellationToken, ("State", nameof(SlotState.Skipped)), ("Reason", "Closed before it could be sent."));
+            await DeleteAsync(message);
+            return;
+        }
+
         if (slot.State == SlotState.Sending && slot.SendingUntil is { } until && until > now)
         {
             await HideAsync(message, until - now, cancellationToken); // another handler (here or elsewhere) is sending it

@@ -41,6 +41,9 @@ public sealed class ReflectionOptions
     /// <summary>Attempts before a prompt goes to the poison queue and is reported to admins.</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>Schedules one scheduler instance handles at once during a sweep.</summary>
+    public int SweepConcurrency { get; set; } = 8;
+
     /// <summary>Prompts one worker handles at once.</summary>
     public int WorkerConcurrency { get; set; } = 32;
 

@@ -31,38 +31,50 @@ public sealed partial class ReflectionScheduler(
 
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
-        int enqueued = 0, skipped = 0, busy = 0;
-        await foreach (var schedule in schedules.ListAllAsync(cancellationToken))
+        var counts = new int[4];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SweepConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(schedules.ListAllAsync(cancellationToken), parallel, async (schedule, ct) =>
         {
-            if (schedule.Paused || !ReflectionCalendar.TryFindZone(schedule.TimeZoneId, out _))
+            var (outcome, skippedPrevious) = await SweepOneAsync(schedule, ct);
+            if (outcome is { } counted)
             {
-                continue;
+                Interlocked.Increment(ref counts[(int)counted]);
             }
 
-            var now = time.GetUtcNow();
-            var slot = ReflectionCalendar.LatestSlot(schedule, now);
-            if (slot.Due < schedule.CreatedAt || schedule.HandledThrough >= slot.Due)
+            if (skippedPrevious)
             {
-                continue;
+                Interlocked.Increment(ref counts[(int)SlotOutcome.Skipped]);
             }
+        });
 
-            var previous = ReflectionCalendar.PreviousSlot(schedule, slot);
-            if (schedule.HandledThrough is { } handled && handled < previous.Due)
-            {
-                skipped += await RecordSkippedAsync(schedule, previous, MissedReason(previous, now), now, cancellationToken) ? 1 : 0;
-            }
+        return new SweepResult(counts[(int)SlotOutcome.Enqueued], counts[(int)SlotOutcome.Skipped], counts[(int)SlotOutcome.Busy]);
+    }
 
-            var outcome = await HandleAsync(schedule, slot, now, cancellationToken);
-            enqueued += outcome == SlotOutcome.Enqueued ? 1 : 0;
-            skipped += outcome == SlotOutcome.Skipped ? 1 : 0;
-            busy += outcome == SlotOutcome.Busy ? 1 : 0;
-            if (outcome != SlotOutcome.Busy)
-            {
-                await schedules.MarkHandledAsync(schedule.TenantId, schedule.TeamId, slot.Due, cancellationToken);
-            }
+    private async Task<(SlotOutcome? Outcome, bool SkippedPrevious)> SweepOneAsync(ReflectionSchedule schedule, CancellationToken cancellationToken)
+    {
+        if (schedule.Paused || !ReflectionCalendar.TryFindZone(schedule.TimeZoneId, out _))
+        {
+            return (null, false);
         }
 
-        return new SweepResult(enqueued, skipped, busy);
+        var now = time.GetUtcNow();
+        var slot = ReflectionCalendar.LatestSlot(schedule, now);
+        if (slot.Due < schedule.CreatedAt || schedule.HandledThrough >= slot.Due)
+        {
+            return (null, false);
+        }
+
+        var previous = ReflectionCalendar.PreviousSlot(schedule, slot);
+        var skippedPrevious = schedule.HandledThrough is { } handled && handled < previous.Due
+            && await RecordSkippedAsync(schedule, previous, MissedReason(previous, now), now, cancellationToken);
+
+        var outcome = await HandleAsync(schedule, slot, now, cancellationToken);
+        if (outcome != SlotOutcome.Busy)
+        {
+            await schedules.MarkHandledAsync(schedule.TenantId, schedule.TeamId, slot.Due, cancellationToken);
+        }
+
+        return (outcome, skippedPrevious);
     }
 
     private async Task<SlotOutcome> HandleAsync(ReflectionSchedule schedule, PromptSlot slot, DateTimeOffset now, CancellationToken cancellationToken)
@@ -132,10 +144,10 @@ public sealed partial class ReflectionScheduler(
 
     private enum SlotOutcome
     {
-        Enqueued,
-        Skipped,
-        Busy,
-        AlreadyHandled,
+        Enqueued = 0,
+        Skipped = 1,
+        Busy = 2,
+        AlreadyHandled = 3,
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Took over the reflection prompt of week {Week} in tenant {TenantId} from {Instance}, which claimed it and stopped")]

@@ -61,8 +61,17 @@ public sealed class TableScheduleStore(ReflectionStorage storage) : IScheduleSto
         }
     }
 
-    public Task MarkHandledAsync(string tenantId, string teamId, DateTimeOffset due, CancellationToken cancellationToken) =>
-        _table.UpdateEntityAsync(new TableEntity(TableKey.Encode(tenantId), Row(teamId)) { ["HandledThrough"] = due }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+    public async Task MarkHandledAsync(string tenantId, string teamId, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(TableKey.Encode(tenantId), Row(teamId)) { ["HandledThrough"] = due }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The schedule was deleted during the sweep: nothing to mark.
+        }
+    }
 
     private static string Row(string teamId) => "team|" + TableKey.Encode(teamId);
 

@@ -27,7 +27,7 @@ public sealed class CapturedLogs : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (owner._entries.Count < 20_000)
+            if (owner._entries.Count < 1_000_000)
             {
                 owner._entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception));
             }

@@ -1,3 +1,4 @@
+using KindnessBot.Bot.Tests.Hosting;
 using System.Net;
 using KindnessBot.Testing;
 using Newtonsoft.Json.Linq;
@@ -5,16 +6,16 @@ using Newtonsoft.Json.Linq;
 namespace KindnessBot.Bot.Tests.Recognition;
 
 /// <summary>Looking back, the appraisal summary and its file, and the ways in: command, buttons, compose box, message menu.</summary>
-public class LookBackAndEntryPointTests(RecognitionHost host) : IClassFixture<RecognitionHost>
+public class LookBackAndEntryPointTests(TeamHost host) : IClassFixture<TeamHost>
 {
     private static string Chat(string userId) => TeamsActivities.PersonalConversationId(userId);
 
     [Fact]
     public async Task My_kindness_shows_received_and_given_newest_first_with_counts_per_commitment()
     {
-        await host.SubmitAsync(RecognitionHost.Give("29:p01", what: "First kind act", commitments: "Listening"), "29:p02");
-        await host.SubmitAsync(RecognitionHost.Give("29:p01", what: "Second kind act", commitments: "Listening,Learning"), "29:p03");
-        await host.SubmitAsync(RecognitionHost.Give("29:p02", what: "Given back", commitments: "Systemic"), "29:p01");
+        await host.SubmitAsync(TeamHost.Give("29:p01", what: "First kind act", commitments: "Listening"), "29:p02");
+        await host.SubmitAsync(TeamHost.Give("29:p01", what: "Second kind act", commitments: "Listening,Learning"), "29:p03");
+        await host.SubmitAsync(TeamHost.Give("29:p02", what: "Given back", commitments: "Systemic"), "29:p01");
 
         await host.PostAsync(host.Activities.PersonalMessage("My Kindness", "29:p01"));
 
@@ -31,7 +32,7 @@ public class LookBackAndEntryPointTests(RecognitionHost host) : IClassFixture<Re
     {
         foreach (var giver in new[] { "29:p05", "29:p06", "29:p07", "29:p08", "29:p09", "29:p10" })
         {
-            await host.SubmitAsync(RecognitionHost.Give("29:p04", what: "Kindness from " + giver), giver);
+            await host.SubmitAsync(TeamHost.Give("29:p04", what: "Kindness from " + giver), giver);
         }
 
         await host.PostAsync(host.Activities.PersonalMessage("my kindness", "29:p04"));
@@ -46,7 +47,7 @@ public class LookBackAndEntryPointTests(RecognitionHost host) : IClassFixture<Re
     [Fact]
     public async Task The_appraisal_summary_is_only_for_the_recipient_and_downloads_as_a_file_behind_a_signed_link()
     {
-        await host.SubmitAsync(RecognitionHost.Give("29:p11", what: "Made a new starter feel welcome", commitments: "Understanding"), "29:p12");
+        await host.SubmitAsync(TeamHost.Give("29:p11", what: "Made a new starter feel welcome", commitments: "Understanding"), "29:p12");
 
         await host.PostAsync(host.Activities.PersonalMessage("appraisal summary", "29:p11"));
         Assert.Equal("Kindness for your appraisal", host.LastIn(Chat("29:p11"))!.CardTitle);
@@ -119,7 +120,7 @@ public class LookBackAndEntryPointTests(RecognitionHost host) : IClassFixture<Re
 
         var submit = host.Activities.PersonalExecute("unused", userId: "29:megan");
         submit["name"] = "composeExtension/submitAction";
-        submit["value"] = new JObject { ["commandId"] = "recogniseMessage", ["data"] = RecognitionHost.Give("29:lee", what: what + "Thank you!", cardId: (string?)card["actions"]![0]!["data"]!["cardId"]) };
+        submit["value"] = new JObject { ["commandId"] = "recogniseMessage", ["data"] = TeamHost.Give("29:lee", what: what + "Thank you!", cardId: (string?)card["actions"]![0]!["data"]!["cardId"]) };
         var answer = JObject.Parse(await (await host.PostAsync(submit)).Content.ReadAsStringAsync());
 
         Assert.Equal("message", (string?)answer["task"]?["type"]);

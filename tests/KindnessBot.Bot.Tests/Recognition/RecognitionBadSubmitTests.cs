@@ -1,3 +1,4 @@
+using KindnessBot.Bot.Tests.Hosting;
 using Azure.Data.Tables;
 using KindnessBot.Core.Storage;
 using KindnessBot.Testing;
@@ -10,7 +11,7 @@ namespace KindnessBot.Bot.Tests.Recognition;
 /// Card submits are attacker-controlled JSON. For every recognition verb, at least a thousand generated bad submits
 /// (fields missing, too long, of the wrong type, forged): never a 5xx, never exception text, and nothing stored.
 /// </summary>
-public class RecognitionBadSubmitTests(RecognitionHost host) : IClassFixture<RecognitionHost>
+public class RecognitionBadSubmitTests(TeamHost host) : IClassFixture<TeamHost>
 {
     private const int PerVerb = 1000;
 
@@ -44,7 +45,7 @@ public class RecognitionBadSubmitTests(RecognitionHost host) : IClassFixture<Rec
     {
         var value = verb switch
         {
-            "recognition-give" => RecognitionHost.Give("29:megan"),
+            "recognition-give" => TeamHost.Give("29:megan"),
             "recognition-consent" => new JObject { ["verb"] = verb, ["key"] = "0000000000000000001-0000abcd", ["decision"] = "share" },
             "my-kindness-page" => new JObject { ["verb"] = verb, ["page"] = 1 },
             _ => new JObject { ["verb"] = verb, ["months"] = "6" },

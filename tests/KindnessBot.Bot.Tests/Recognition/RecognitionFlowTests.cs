@@ -1,3 +1,4 @@
+using KindnessBot.Bot.Tests.Hosting;
 using System.Net;
 using KindnessBot.Core.Recognition;
 using KindnessBot.Testing;
@@ -7,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace KindnessBot.Bot.Tests.Recognition;
 
 /// <summary>Recognition end to end over HTTP: give, consent, celebrate, decline, retries, waiting delivery, the rules.</summary>
-public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<RecognitionHost>
+public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
 {
     private static string Chat(string userId) => TeamsActivities.PersonalConversationId(userId);
 
@@ -18,7 +19,7 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
     [Fact]
     public async Task Given_in_a_channel_the_recipient_is_asked_first_and_only_after_yes_is_it_celebrated_there()
     {
-        await host.SubmitAsync(RecognitionHost.Give("29:p01"), "29:p02", inChannel: true);
+        await host.SubmitAsync(TeamHost.Give("29:p01"), "29:p02", inChannel: true);
 
         var ask = host.LastIn(Chat("29:p01"));
         Assert.Equal("Person 2 recognised you", (string?)ask?.Card?["body"]?[0]?["inlines"]?[0]?["text"]);
@@ -39,7 +40,7 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
     [Fact]
     public async Task Keep_it_between_us_posts_nothing_to_the_channel_and_tells_the_giver_kindly()
     {
-        await host.SubmitAsync(RecognitionHost.Give("29:p03", what: "Listened properly when I was struggling."), "29:p04", inChannel: true);
+        await host.SubmitAsync(TeamHost.Give("29:p03", what: "Listened properly when I was struggling."), "29:p04", inChannel: true);
         var keep = (JObject)host.LastIn(Chat("29:p03"))!.Card!["actions"]![1]!["data"]!;
 
         await host.SubmitAsync(keep, "29:p03");
@@ -54,7 +55,7 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
     [Fact]
     public async Task The_same_card_submitted_ten_times_makes_one_recognition_and_one_notification()
     {
-        var give = RecognitionHost.Give("29:p05", cardId: Guid.NewGuid().ToString("N"));
+        var give = TeamHost.Give("29:p05", cardId: Guid.NewGuid().ToString("N"));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => host.SubmitAsync(give, "29:p06")));
 
@@ -67,7 +68,7 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
     [Fact]
     public async Task A_recognition_for_someone_who_has_not_talked_to_the_bot_waits_and_is_delivered_when_they_do()
     {
-        await host.SubmitAsync(RecognitionHost.Give("29:sam", celebrateIn: TeamsActivities.TeamId), "29:p07");
+        await host.SubmitAsync(TeamHost.Give("29:sam", celebrateIn: TeamsActivities.TeamId), "29:p07");
 
         Assert.Contains("hasn't chatted with me yet", host.LastIn(Chat("29:p07"))!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Empty(host.SentTo(Chat("29:sam")));
@@ -81,7 +82,7 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
     [Fact]
     public async Task Recognising_yourself_is_refused_kindly_and_nothing_is_stored()
     {
-        await host.SubmitAsync(RecognitionHost.Give("29:p08"), "29:p08");
+        await host.SubmitAsync(TeamHost.Give("29:p08"), "29:p08");
 
         Assert.Contains("this is for noticing others", host.LastIn(Chat("29:p08"))!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Empty(await Store.GivenAsync(Tenant, "29:p08", 10, default));
@@ -92,7 +93,7 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
     [InlineData("29:other-tenant-person")]
     public async Task Someone_outside_the_givers_teams_cannot_be_recognised_and_nothing_is_stored(string forged)
     {
-        await host.SubmitAsync(RecognitionHost.Give(forged), "29:p09");
+        await host.SubmitAsync(TeamHost.Give(forged), "29:p09");
 
         Assert.Contains("couldn't find that person", host.LastIn(Chat("29:p09"))!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Empty(await Store.GivenAsync(Tenant, "29:p09", 10, default));
@@ -102,7 +103,7 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
     [Fact]
     public async Task A_team_the_giver_is_not_in_is_refused_and_nothing_is_stored()
     {
-        await host.SubmitAsync(RecognitionHost.Give("29:megan", celebrateIn: "19:someone-elses-team@thread.tacv2"), "29:p10");
+        await host.SubmitAsync(TeamHost.Give("29:megan", celebrateIn: "19:someone-elses-team@thread.tacv2"), "29:p10");
 
         Assert.Contains("only celebrate in a team you're part of", host.LastIn(Chat("29:p10"))!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Empty(await Store.GivenAsync(Tenant, "29:p10", 10, default));
@@ -113,10 +114,10 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
     {
         for (var i = 0; i < 4; i++)
         {
-            await host.SubmitAsync(RecognitionHost.Give("29:megan", what: $"Kind thing {i}"), "29:p11");
+            await host.SubmitAsync(TeamHost.Give("29:megan", what: $"Kind thing {i}"), "29:p11");
         }
 
-        await host.SubmitAsync(RecognitionHost.Give("29:megan", what: "One too many"), "29:p11");
+        await host.SubmitAsync(TeamHost.Give("29:megan", what: "One too many"), "29:p11");
 
         Assert.Contains("the rest can wait until tomorrow", host.LastIn(Chat("29:p11"))!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Equal(4, (await Store.GivenAsync(Tenant, "29:p11", 10, default)).Count);
@@ -125,7 +126,7 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
     [Fact]
     public async Task A_recipient_cannot_decide_about_someone_elses_recognition()
     {
-        await host.SubmitAsync(RecognitionHost.Give("29:lee", what: "Covered my shift."), "29:p12", inChannel: true);
+        await host.SubmitAsync(TeamHost.Give("29:lee", what: "Covered my shift."), "29:p12", inChannel: true);
         var share = (JObject)host.LastIn(Chat("29:lee"))!.Card!["actions"]![0]!["data"]!;
 
         await host.SubmitAsync(share, "29:p12"); // the giver forging the recipient's button
@@ -138,7 +139,7 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
     public async Task What_people_write_is_shown_exactly_as_written_and_cannot_format_the_card_or_mention_anyone()
     {
         const string written = "**Bold claim** [click](https://evil.example) <at>Everyone</at>";
-        await host.SubmitAsync(RecognitionHost.Give("29:alex", what: written), "29:megan", inChannel: true);
+        await host.SubmitAsync(TeamHost.Give("29:alex", what: written), "29:megan", inChannel: true);
 
         var card = host.LastIn(Chat("29:alex"))!.Card!;
         var runs = card.SelectTokens("$..inlines[*].text").Select(t => (string?)t).ToList();
@@ -153,7 +154,7 @@ public class RecognitionFlowTests(RecognitionHost host) : IClassFixture<Recognit
         await host.PostAsync(host.Activities.PersonalMessage("recognise", "29:p01")); // the card: conversation and teams already known
         host.Storage.Clear();
 
-        await host.SubmitAsync(RecognitionHost.Give("29:p02", celebrateIn: TeamsActivities.TeamId), "29:p01");
+        await host.SubmitAsync(TeamHost.Give("29:p02", celebrateIn: TeamsActivities.TeamId), "29:p01");
 
         var requests = string.Join('\n', host.Storage.Requests);
         Assert.True(host.Storage.CountFor("Recognitions") <= 3, requests);

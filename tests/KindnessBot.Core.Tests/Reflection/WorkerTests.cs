@@ -143,6 +143,25 @@ public class WorkerTests
     }
 
     [Fact]
+    public async Task A_prompt_still_queued_when_it_closes_is_recorded_as_skipped_and_not_posted()
+    {
+        var storage = await ReflectionFixture.NewStorageAsync();
+        var schedule = ReflectionFixture.Schedule(Tenant, "19:team", DayOfWeek.Monday, 9, 0, "Europe/London", DateTimeOffset.UnixEpoch);
+        var due = TimeProvider.System.GetUtcNow().AddDays(-6); // open for five days: already closed
+        var prompt = PromptMessage.For(schedule, ReflectionCalendar.SlotOn(schedule, DateOnly.FromDateTime(due.UtcDateTime))) with { Due = due, ClosesAt = due.AddDays(5) };
+        await new SlotStore(storage).TryInsertAsync(prompt, SlotState.Enqueued, "scheduler", due, null, Ct);
+        await storage.Prompts.SendMessageAsync(prompt.ToJson());
+        var sender = new FakeSender();
+
+        var message = Assert.Single((await storage.Prompts.ReceiveMessagesAsync(1)).Value);
+        await Worker(storage, sender, "a").HandleAsync(message, Ct);
+
+        Assert.Equal(0, sender.TotalPosts);
+        Assert.Equal(SlotState.Skipped, (await new SlotStore(storage).FindAsync(Tenant, "19:team", prompt.Week, Ct))?.State);
+        Assert.Equal(0, (await storage.Prompts.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
     public async Task Backoff_doubles_from_the_base_is_capped_and_never_undercuts_Retry_After()
     {
         var worker = Worker(await ReflectionFixture.NewStorageAsync(), new FakeSender(), "a", new ReflectionOptions { BaseBackoff = TimeSpan.FromSeconds(2), MaxBackoff = TimeSpan.FromMinutes(1) });

@@ -2,13 +2,13 @@ using KindnessBot.Bot.Tests.Hosting;
 using KindnessBot.Testing;
 using Newtonsoft.Json.Linq;
 
-namespace KindnessBot.Bot.Tests.Recognition;
+namespace KindnessBot.Bot.Tests.Hosting;
 
 /// <summary>
 /// A host with a team the bot is installed in (Alex, Megan, Lee, Sam and twelve more); everyone but Sam has a personal
 /// chat with the bot. A small daily limit, so the limit can be reached.
 /// </summary>
-public sealed class RecognitionHost() : BotHost(new() { ["Recognition:DailyLimit"] = "4", ["Appraisal:PublicBaseUrl"] = "http://127.0.0.1:9/" })
+public sealed class TeamHost() : BotHost(new() { ["Recognition:DailyLimit"] = "4", ["Appraisal:PublicBaseUrl"] = "http://127.0.0.1:9/", ["Leaders:Admins:0"] = "29:admin" })
 {
     public static readonly (string Id, string Name)[] Team =
     [
