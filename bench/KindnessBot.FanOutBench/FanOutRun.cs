@@ -27,7 +27,8 @@ internal static class FanOutRun
         connector.Reset();
         var tables = azurite.TableService();
         var queues = new QueueServiceClient(azurite.ConnectionString);
-        var storage = new ReflectionStorage(tables, queues, Azurite.NewTablePrefix());
+        // Sixteen queue shards: Azurite's queue slows down with depth (Azure's does not); see ReflectionStorage.
+        var storage = new ReflectionStorage(tables, queues, Azurite.NewTablePrefix(), promptQueues: 16);
         await storage.CreateAllAsync(CancellationToken.None);
         await SaveSchedulesAsync(storage, teams);
 

@@ -18,14 +18,14 @@ const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30000 });
-    await page.getByRole('treeitem', { name: conversation }).first().click({ timeout: 30000 });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
+    await page.getByRole('treeitem', { name: conversation }).first().click({ timeout: 60000 });
     const compose = page.locator('[contenteditable="true"][role="textbox"]').first();
     await compose.click({ timeout: 15000 });
     await compose.type(message);
     await page.getByRole('button', { name: 'Send Message' }).first().click({ timeout: 15000 });
     const card = page.locator('.ac-adaptiveCard', { hasText: expected }).last();
-    await card.waitFor({ state: 'visible', timeout: 30000 });
+    await card.waitFor({ state: 'visible', timeout: 60000 });
     await card.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300); // let fonts and layout settle for the screenshot
     await page.screenshot({ path: screenshot, fullPage: false });

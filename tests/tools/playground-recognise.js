@@ -17,15 +17,15 @@ const [url, colleague, screenshot] = process.argv.slice(2);
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
   try {
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30000 });
-    await page.getByRole('treeitem', { name: 'Personal Chat' }).first().click({ timeout: 30000 });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
+    await page.getByRole('treeitem', { name: 'Personal Chat' }).first().click({ timeout: 60000 });
     const compose = page.locator('[contenteditable="true"][role="textbox"]').first();
     await compose.click({ timeout: 15000 });
     await compose.type('recognise');
     await page.getByRole('button', { name: 'Send Message' }).first().click({ timeout: 15000 });
 
     const card = page.locator('.ac-adaptiveCard', { hasText: "Recognise a colleague's kindness" }).last();
-    await card.waitFor({ state: 'visible', timeout: 30000 });
+    await card.waitFor({ state: 'visible', timeout: 60000 });
     // The Playground renders a filtered choice set as a combobox: type, then pick the option.
     const who = card.getByRole('combobox').first();
     await who.click();
@@ -36,7 +36,7 @@ const [url, colleague, screenshot] = process.argv.slice(2);
     await card.getByRole('button', { name: 'Send my recognition' }).click();
 
     const reply = page.locator('.ac-adaptiveCard', { hasText: 'Thank you for noticing' }).last();
-    await reply.waitFor({ state: 'visible', timeout: 30000 });
+    await reply.waitFor({ state: 'visible', timeout: 60000 });
     await reply.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshot, fullPage: false });

@@ -30,7 +30,7 @@ public sealed partial class PromptWorker(
     ILogger<PromptWorker> logger,
     string instanceId)
 {
-    private readonly QueueClient _queue = storage.Prompts;
+    private int _nextQueue;
 
     /// <summary>Handles prompts until cancelled. In-flight sends finish recording before it returns.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -43,11 +43,16 @@ public sealed partial class PromptWorker(
             {
                 await capacity.WaitAsync(cancellationToken);
                 var free = capacity.CurrentCount + 1;
-                QueueMessage[] messages = await _queue.ReceiveMessagesAsync(Math.Min(free, 32), options.VisibilityTimeout, cancellationToken);
+                var queue = storage.PromptQueues[_nextQueue++ % storage.PromptQueues.Count];
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(Math.Min(free, 32), options.VisibilityTimeout, cancellationToken);
                 if (messages.Length == 0)
                 {
                     capacity.Release();
-                    await Task.Delay(options.IdlePoll, time, cancellationToken);
+                    if (_nextQueue % storage.PromptQueues.Count == 0)
+                    {
+                        await Task.Delay(options.IdlePoll, time, cancellationToken); // every shard looked at once
+                    }
+
                     continue;
                 }
 
@@ -59,7 +64,7 @@ public sealed partial class PromptWorker(
                 running.RemoveAll(t => t.IsCompleted);
                 foreach (var message in messages)
                 {
-                    running.Add(HandleAndReleaseAsync(message, capacity, cancellationToken));
+                    running.Add(HandleAndReleaseAsync(queue, message, capacity, cancellationToken));
                 }
             }
         }
@@ -70,11 +75,11 @@ public sealed partial class PromptWorker(
         await Task.WhenAll(running);
     }
 
-    private async Task HandleAndReleaseAsync(QueueMessage message, SemaphoreSlim capacity, CancellationToken cancellationToken)
+    private async Task HandleAndReleaseAsync(QueueClient queue, QueueMessage message, SemaphoreSlim capacity, CancellationToken cancellationToken)
     {
         try
         {
-            await HandleAsync(message, cancellationToken);
+            await HandleAsync(queue, message, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -90,21 +95,23 @@ public sealed partial class PromptWorker(
         }
     }
 
-    /// <summary>Handles one dequeued message (public for tests that drive a worker step by step).</summary>
-    public async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>Handles one message dequeued from the first prompt queue (for tests that drive a worker step by step).</summary>
+    public Task HandleAsync(QueueMessage message, CancellationToken cancellationToken) => HandleAsync(storage.Prompts, message, cancellationToken);
+
+    private async Task HandleAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var prompt = PromptMessage.FromJson(message.MessageText);
         var slot = prompt is null ? null : await slots.FindAsync(prompt.TenantId, prompt.TeamId, prompt.Week, cancellationToken);
         if (prompt is null || slot is null || message.DequeueCount > options.MaxAttempts * 4)
         {
-            await PoisonAsync(message, prompt, slot, "Not a prompt this worker can send, or one that keeps coming back.");
+            await PoisonAsync(queue, message, prompt, slot, "Not a prompt this worker can send, or one that keeps coming back.");
             return;
         }
 
         if (slot.ActivityId is not null || slot.State is SlotState.Sent or SlotState.Skipped or SlotState.Failed)
         {
-            await DeleteAsync(message); // already posted (or settled): never twice
+            await DeleteAsync(queue, message); // already posted (or settled): never twice
             return;
         }
 
@@ -113,13 +120,13 @@ public sealed partial class PromptWorker(
         {
             // Retried for so long that the prompt closed: posting it now would only ask for answers it must refuse.
             await slots.TryUpdateAsync(prompt, slot.ETag, cancellationToken, ("State", nameof(SlotState.Skipped)), ("Reason", "Closed before it could be sent."));
-            await DeleteAsync(message);
+            await DeleteAsync(queue, message);
             return;
         }
 
         if (slot.State == SlotState.Sending && slot.SendingUntil is { } until && until > now)
         {
-            await HideAsync(message, until - now, cancellationToken); // another handler (here or elsewhere) is sending it
+            await HideAsync(queue, message, until - now, cancellationToken); // another handler (here or elsewhere) is sending it
             return;
         }
 
@@ -127,7 +134,7 @@ public sealed partial class PromptWorker(
             ("State", nameof(SlotState.Sending)), ("SendingBy", instanceId), ("SendingUntil", now + options.SendLease), ("Attempts", slot.Attempts + 1));
         if (lease is not { } leaseTag)
         {
-            await HideAsync(message, TimeSpan.FromSeconds(1), cancellationToken);
+            await HideAsync(queue, message, TimeSpan.FromSeconds(1), cancellationToken);
             return;
         }
 
@@ -139,7 +146,7 @@ public sealed partial class PromptWorker(
             if (await conversations.TryReserveAsync(prompt.TenantId, prompt.ConversationId, at, cancellationToken) is { } retryAt)
             {
                 await ReleaseAsync(prompt, leaseTag, "The conversation's own limit", cancellationToken);
-                await HideAsync(message, retryAt - time.GetUtcNow(), cancellationToken);
+                await HideAsync(queue, message, retryAt - time.GetUtcNow(), cancellationToken);
                 return;
             }
 
@@ -159,11 +166,11 @@ public sealed partial class PromptWorker(
             outcome = SendOutcome.TryLater(ex.GetType().Name);
         }
 
-        await SettleAsync(message, prompt, slot.Attempts + 1, leaseTag, outcome);
+        await SettleAsync(queue, message, prompt, slot.Attempts + 1, leaseTag, outcome);
     }
 
     /// <summary>After a send: recorded whatever happens to the caller's token, so a stop never forgets a post.</summary>
-    private async Task SettleAsync(QueueMessage message, PromptMessage prompt, int attempts, Azure.ETag lease, SendOutcome outcome)
+    private async Task SettleAsync(QueueClient queue, QueueMessage message, PromptMessage prompt, int attempts, Azure.ETag lease, SendOutcome outcome)
     {
         var none = CancellationToken.None;
         switch (outcome.Result)
@@ -171,16 +178,16 @@ public sealed partial class PromptWorker(
             case SendResult.Sent:
                 await slots.TryUpdateAsync(prompt, Azure.ETag.All, none,
                     ("State", nameof(SlotState.Sent)), ("ActivityId", outcome.ActivityId ?? ""), ("SentAt", time.GetUtcNow()), ("SendingUntil", time.GetUtcNow()));
-                await DeleteAsync(message);
+                await DeleteAsync(queue, message);
                 break;
 
             case SendResult.Transient when attempts < options.MaxAttempts:
                 await ReleaseAsync(prompt, lease, outcome.Reason, none);
-                await HideAsync(message, Backoff(attempts, outcome.RetryAfter), none);
+                await HideAsync(queue, message, Backoff(attempts, outcome.RetryAfter), none);
                 break;
 
             default:
-                await PoisonAsync(message, prompt, null, outcome.Reason ?? "Failed");
+                await PoisonAsync(queue, message, prompt, null, outcome.Reason ?? "Failed");
                 break;
         }
     }
@@ -196,7 +203,7 @@ public sealed partial class PromptWorker(
     private async Task ReleaseAsync(PromptMessage prompt, Azure.ETag lease, string? reason, CancellationToken cancellationToken) =>
         await slots.TryUpdateAsync(prompt, lease, cancellationToken, ("State", nameof(SlotState.Enqueued)), ("SendingUntil", time.GetUtcNow()), ("Reason", reason ?? ""));
 
-    private async Task PoisonAsync(QueueMessage message, PromptMessage? prompt, SlotRecord? slot, string reason)
+    private async Task PoisonAsync(QueueClient queue, QueueMessage message, PromptMessage? prompt, SlotRecord? slot, string reason)
     {
         var none = CancellationToken.None;
         await storage.Poison.SendMessageAsync(message.MessageText, none);
@@ -206,14 +213,14 @@ public sealed partial class PromptWorker(
         }
 
         LogPoisoned(logger, prompt?.TenantId ?? "?", prompt?.Week ?? "?", slot?.Attempts ?? 0, reason);
-        await DeleteAsync(message);
+        await DeleteAsync(queue, message);
     }
 
-    private async Task DeleteAsync(QueueMessage message)
+    private static async Task DeleteAsync(QueueClient queue, QueueMessage message)
     {
         try
         {
-            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {
@@ -221,12 +228,12 @@ public sealed partial class PromptWorker(
         }
     }
 
-    private async Task HideAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken)
+    private static async Task HideAsync(QueueClient queue, QueueMessage message, TimeSpan delay, CancellationToken cancellationToken)
     {
         var seconds = TimeSpan.FromSeconds(Math.Clamp(Math.Ceiling(delay.TotalSeconds), 0, 7 * 24 * 3600));
         try
         {
-            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: seconds, cancellationToken: cancellationToken);
+            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: seconds, cancellationToken: cancellationToken);
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {

@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace KindnessBot.Core.Reflection;
@@ -27,8 +26,6 @@ public sealed partial class ReflectionScheduler(
     ILogger<ReflectionScheduler> logger,
     string instanceId)
 {
-    private readonly QueueClient _queue = storage.Prompts;
-
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var counts = new int[4];
@@ -121,7 +118,7 @@ public sealed partial class ReflectionScheduler(
 
     private async Task EnqueueAsync(PromptMessage prompt, Azure.ETag claim, CancellationToken cancellationToken)
     {
-        await _queue.SendMessageAsync(prompt.ToJson(), cancellationToken);
+        await storage.QueueFor(prompt.TeamId).SendMessageAsync(prompt.ToJson(), cancellationToken);
 
         // Only if still as we claimed it: a fast worker may already have moved it on to Sending or Sent.
         await slots.TryUpdateAsync(prompt, claim, cancellationToken, ("State", nameof(SlotState.Enqueued)));

@@ -16,8 +16,15 @@ public sealed class ReflectionStorage
     public const string PromptQueueName = "reflection-prompts";
     public const string PoisonQueueName = "reflection-prompts-poison";
 
-    public ReflectionStorage(TableServiceClient tables, QueueServiceClient queues, string prefix = "")
+    /// <param name="promptQueues">
+    /// Prompt queue shards (1 to 64). Prompts spread over them by team. One is plenty for Azure; Azurite's queue
+    /// service slows down with depth (receive and delete scan the queue), so a local fan-out to thousands of teams
+    /// wants several.
+    /// </param>
+    public ReflectionStorage(TableServiceClient tables, QueueServiceClient queues, string prefix = "", int promptQueues = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(promptQueues, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(promptQueues, 64);
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(prefix);
@@ -27,7 +34,7 @@ public sealed class ReflectionStorage
         Answers = tables.GetTableClient(prefix + AnswersName);
         Pacing = tables.GetTableClient(prefix + PacingName);
         var queuePrefix = prefix.Length == 0 ? "" : prefix.ToLowerInvariant() + "-";
-        Prompts = queues.GetQueueClient(queuePrefix + PromptQueueName);
+        PromptQueues = [.. Enumerable.Range(0, promptQueues).Select(i => queues.GetQueueClient(queuePrefix + PromptQueueName + (i == 0 ? "" : "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))))];
         Poison = queues.GetQueueClient(queuePrefix + PoisonQueueName);
     }
 
@@ -41,7 +48,26 @@ public sealed class ReflectionStorage
     /// <summary>The fleet-wide send cursor of each tenant and the recent sends of each conversation.</summary>
     public TableClient Pacing { get; }
 
-    public QueueClient Prompts { get; }
+    /// <summary>The first (or only) prompt queue.</summary>
+    public QueueClient Prompts => PromptQueues[0];
+
+    public IReadOnlyList<QueueClient> PromptQueues { get; }
+
+    /// <summary>The prompt queue a team's prompts go to.</summary>
+    public QueueClient QueueFor(string teamId) =>
+        PromptQueues.Count == 1 ? PromptQueues[0] : PromptQueues[(int)(Fnv1a(teamId) % (uint)PromptQueues.Count)];
+
+    // A stable hash (string.GetHashCode differs between processes, and every instance must agree).
+    private static uint Fnv1a(string value)
+    {
+        var hash = 2166136261u;
+        foreach (var c in value)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
 
     public QueueClient Poison { get; }
 
@@ -54,7 +80,11 @@ public sealed class ReflectionStorage
             await table.CreateIfNotExistsAsync(cancellationToken);
         }
 
-        await Prompts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var queue in PromptQueues)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
         await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }

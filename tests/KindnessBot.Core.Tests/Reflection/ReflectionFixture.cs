@@ -13,10 +13,10 @@ namespace KindnessBot.Core.Tests.Reflection;
 /// </summary>
 public static class ReflectionFixture
 {
-    public static async Task<ReflectionStorage> NewStorageAsync()
+    public static async Task<ReflectionStorage> NewStorageAsync(int promptQueues = 1)
     {
         var azurite = await SharedAzurite.GetAsync();
-        var storage = new ReflectionStorage(azurite.TableService(), new QueueServiceClient(azurite.ConnectionString), Azurite.NewTablePrefix());
+        var storage = new ReflectionStorage(azurite.TableService(), new QueueServiceClient(azurite.ConnectionString), Azurite.NewTablePrefix(), promptQueues);
         await storage.CreateAllAsync(CancellationToken.None);
         return storage;
     }

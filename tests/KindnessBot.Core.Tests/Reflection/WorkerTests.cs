@@ -22,9 +22,9 @@ public class WorkerTests
         WorkerConcurrency = 8,
     };
 
-    private static async Task<ReflectionStorage> EnqueueTeamsAsync(int teams)
+    private static async Task<ReflectionStorage> EnqueueTeamsAsync(int teams, int promptQueues = 1)
     {
-        var storage = await ReflectionFixture.NewStorageAsync();
+        var storage = await ReflectionFixture.NewStorageAsync(promptQueues);
         var store = new TableScheduleStore(storage);
         var created = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < teams; i++)
@@ -66,9 +66,10 @@ public class WorkerTests
     }
 
     [Fact]
-    public async Task Two_workers_post_every_prompt_once_and_record_each_activity_id()
+    public async Task Two_workers_on_three_queue_shards_post_every_prompt_once_and_record_each_activity_id()
     {
-        var storage = await EnqueueTeamsAsync(40);
+        var storage = await EnqueueTeamsAsync(40, promptQueues: 3);
+        Assert.All(storage.PromptQueues, q => Assert.True(q.GetProperties().Value.ApproximateMessagesCount > 0));
         var sender = new FakeSender();
 
         await RunUntilSettledAsync(storage, 40, Worker(storage, sender, "a"), Worker(storage, sender, "b"));
