@@ -6,10 +6,17 @@ using KindnessBot.Testing;
 // KindnessBot's help turn against two bare Bot Framework echo bots, in the same run, on this machine:
 //   dotnet KindnessBot.Bench.dll [--seconds 5] [--warmup 1] [--rounds 3] [--concurrency 1,32]
 // The echo bots are served by this same program: dotnet KindnessBot.Bench.dll serve-echo <port> [--tuned]
+// "I've read this" under contention: dotnet KindnessBot.Bench.dll reads [--readers 500] [--concurrency 32]
 if (args.Length > 0 && args[0] == "serve-echo")
 {
     await EchoBot.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args.Contains("--tuned"));
     return 0;
+}
+
+if (args.Length > 0 && args[0] == "reads")
+{
+    await using var readsAzurite = await Azurite.StartAsync();
+    return await ReadsBench.RunAsync(readsAzurite, Option("--readers", 500), Option("--concurrency", 32));
 }
 
 var seconds = Option("--seconds", 5);

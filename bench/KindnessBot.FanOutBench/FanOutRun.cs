@@ -27,8 +27,7 @@ internal static class FanOutRun
         connector.Reset();
         var tables = azurite.TableService();
         var queues = new QueueServiceClient(azurite.ConnectionString);
-        // Sixteen queue shards: Azurite's queue slows down with depth (Azure's does not); see ReflectionStorage.
-        var storage = new ReflectionStorage(tables, queues, Azurite.NewTablePrefix(), promptQueues: 16);
+        var storage = new ReflectionStorage(tables, queues, Azurite.NewTablePrefix(), promptQueues: 4);
         await storage.CreateAllAsync(CancellationToken.None);
         await SaveSchedulesAsync(storage, teams);
 
@@ -41,6 +40,10 @@ internal static class FanOutRun
             SendLease = TimeSpan.FromSeconds(30),
             IdlePoll = TimeSpan.FromMilliseconds(100),
             WorkerConcurrency = 64,
+
+            // Azurite's queue service scans every message on receive and delete, so 10,000 queued messages slow it
+            // to a crawl (Azure's queues do not). The schedulers keep the queues under 1,000, sweeping every 3 s.
+            MaxQueueDepth = 1_000,
         };
 
         // Due now: the schedulers sweep with a clock set to the due instant, while the workers run on real time.
@@ -62,12 +65,24 @@ internal static class FanOutRun
             workers.Add((new PromptWorker(storage, new SlotStore(storage), pacer, new ConversationPacer(storage), new HttpPromptSender(http, connector.ServiceUrl), options, TimeProvider.System, NullLogger<PromptWorker>.Instance, $"worker-{i}"), pacer));
         }
 
-        // The schedulers claim and enqueue every prompt first (timed on its own), then the workers fan out.
-        var sweepTime = Stopwatch.StartNew();
-        var sweeps = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => "scheduler-" + i)
-            .Select(id => Task.Run(() => new ReflectionScheduler(new TableScheduleStore(storage), new SlotStore(storage), storage, options, sweepClock, NullLogger<ReflectionScheduler>.Instance, id).SweepAsync(CancellationToken.None))));
-        Console.WriteLine($"    two schedulers claimed and enqueued {sweeps.Sum(s => s.Enqueued):N0} prompts (of {teams:N0}) in {sweepTime.Elapsed.TotalSeconds:F1} s");
+        // Two schedulers sweep every 3 s (claiming while the queues have room) while the two workers fan out.
         var running = workers.Select(w => Task.Run(() => w.Worker.RunAsync(stop.Token))).ToList();
+        var enqueued = 0;
+        running.AddRange(Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
+        {
+            var scheduler = new ReflectionScheduler(new TableScheduleStore(storage), new SlotStore(storage), storage, options, sweepClock, NullLogger<ReflectionScheduler>.Instance, "scheduler-" + i);
+            while (!stop.IsCancellationRequested)
+            {
+                Interlocked.Add(ref enqueued, (await scheduler.SweepAsync(CancellationToken.None)).Enqueued);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(3), stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        })));
 
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
@@ -86,6 +101,7 @@ internal static class FanOutRun
         await stop.CancelAsync();
         await Task.WhenAll(running);
         var failed = (await new SlotStore(storage).ListAsync(Tenant, SlotState.Failed, CancellationToken.None)).Count;
+        Console.WriteLine($"    {Volatile.Read(ref enqueued):N0} prompts enqueued by the two schedulers");
         return new FanOutResult(
             name, teams, busy.TotalSeconds, connector.Requests, connector.Posts.Count, connector.Duplicates, teams - connector.Posts.Count,
             connector.AppViolations, connector.ConversationViolations, connector.Injected429s, failed, workers.Sum(w => w.Pacer.Wasted));

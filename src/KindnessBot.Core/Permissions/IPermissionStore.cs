@@ -21,6 +21,9 @@ public interface IPermissionStore
     /// <summary>Records that a person pressed a button on a statement; false when they had already.</summary>
     Task<bool> TryMarkAsync(PermissionStatement statement, string kind, string personId, CancellationToken cancellationToken);
 
+    /// <summary>How many people have pressed <paramref name="kind"/> on the statement: the source of truth for its count.</summary>
+    Task<int> CountMarksAsync(PermissionStatement statement, string kind, CancellationToken cancellationToken);
+
     Task AddDecisionAsync(FlexDecision decision, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FlexDecision>> DecisionsAsync(string tenantId, string scopeId, CancellationToken cancellationToken);

@@ -78,7 +78,12 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         return (posted, null);
     }
 
-    /// <summary>"I've read this": counts each person once, with no lost updates however many press at once.</summary>
+    /// <summary>
+    /// "I've read this": each person counts once (a marker row per person), and the count shown is the number of
+    /// markers, written with its ETag only when it would go up. Whoever inserted the last marker counts after it and
+    /// keeps trying until the stored count has reached theirs, so the final count is exact however many press at once,
+    /// and pressers who find the count already high enough stop instead of fighting over the same row.
+    /// </summary>
     public async Task<(PermissionStatement? Statement, bool Counted)> MarkReadAsync(string tenantId, string scopeId, string key, string personId, CancellationToken cancellationToken)
     {
         var statement = await store.FindAsync(tenantId, scopeId, key, cancellationToken);
@@ -87,9 +92,14 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
             return (statement, false);
         }
 
-        var (updated, conflicts) = await store.UpdateAsync(tenantId, scopeId, key, s => s with { ReadCount = s.ReadCount + 1 }, cancellationToken);
+        var counted = await store.CountMarksAsync(statement, "read", cancellationToken);
+        var (updated, conflicts) = await store.UpdateAsync(tenantId, scopeId, key, s => s.ReadCount >= counted ? null : s with { ReadCount = counted }, cancellationToken);
         Interlocked.Add(ref _conflicts, conflicts);
-        await RefreshCardAsync(updated!, cancellationToken);
+        if (updated!.ReadCount == counted)
+        {
+            await RefreshCardAsync(updated, cancellationToken);
+        }
+
         return (updated, true);
     }
 

@@ -101,6 +101,19 @@ public sealed class TablePermissionStore(KindnessTables tables) : IPermissionSto
         }
     }
 
+    public async Task<int> CountMarksAsync(PermissionStatement statement, string kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var count = 0;
+        var prefix = $"{kind}|{statement.Key}|";
+        await foreach (var page in QueryRowsAsync(ScopePartition(statement.TenantId, statement.ScopeId), prefix, cancellationToken, select: ["RowKey"]).AsPages(pageSizeHint: 1000))
+        {
+            count += page.Values.Count;
+        }
+
+        return count;
+    }
+
     public async Task AddDecisionAsync(FlexDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
@@ -163,10 +176,10 @@ public sealed class TablePermissionStore(KindnessTables tables) : IPermissionSto
 
     private static string StatementRow(string key) => "s|" + key;
 
-    private AsyncPageable<TableEntity> QueryRowsAsync(string partition, string prefix, CancellationToken cancellationToken)
+    private AsyncPageable<TableEntity> QueryRowsAsync(string partition, string prefix, CancellationToken cancellationToken, IEnumerable<string>? select = null)
     {
         var end = prefix[..^1] + (char)(prefix[^1] + 1);
-        return _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {end}"), cancellationToken: cancellationToken);
+        return _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {end}"), select: select, cancellationToken: cancellationToken);
     }
 
     private static TableEntity ToEntity(PermissionStatement s) => new(ScopePartition(s.TenantId, s.ScopeId), StatementRow(s.Key))

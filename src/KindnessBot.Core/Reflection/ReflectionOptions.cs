@@ -41,6 +41,13 @@ public sealed class ReflectionOptions
     /// <summary>Attempts before a prompt goes to the poison queue and is reported to admins.</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>
+    /// When set, a sweep claims new prompts only while the prompt queues hold fewer messages than this; the rest
+    /// wait for a later sweep (still within the late window). Unset in Azure, whose queues do not slow down with
+    /// depth; set for Azurite, whose do.
+    /// </summary>
+    public int? MaxQueueDepth { get; set; }
+
     /// <summary>Schedules one scheduler instance handles at once during a sweep.</summary>
     public int SweepConcurrency { get; set; } = 8;
 

@@ -26,9 +26,24 @@ public sealed partial class ReflectionScheduler(
     ILogger<ReflectionScheduler> logger,
     string instanceId)
 {
+    private int _budget;
+
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var counts = new int[4];
+        var budget = int.MaxValue;
+        if (options.MaxQueueDepth is { } cap)
+        {
+            var depth = 0;
+            foreach (var queue in storage.PromptQueues)
+            {
+                depth += (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            }
+
+            budget = cap - depth;
+        }
+
+        _budget = budget;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.SweepConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(schedules.ListAllAsync(cancellationToken), parallel, async (schedule, ct) =>
         {
@@ -87,6 +102,11 @@ public sealed partial class ReflectionScheduler(
         }
 
         var prompt = PromptMessage.For(schedule, slot);
+        if (Interlocked.Decrement(ref _budget) < 0)
+        {
+            return SlotOutcome.Busy; // the queues are full enough: a later sweep claims it
+        }
+
         if (await slots.TryInsertAsync(prompt, SlotState.Claimed, instanceId, now, null, cancellationToken) is { } claimed)
         {
             await EnqueueAsync(prompt, claimed, cancellationToken);
