@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace KindnessBot.FanOutBench;
 
-internal sealed record FanOutResult(string Name, int Teams, double Seconds, long Requests, int Delivered, int Duplicates, int Losses, long AppViolations, long ConversationViolations, long Injected429s, int Failed, long WastedSlots)
+internal sealed record FanOutResult(string Name, int Teams, double Seconds, double MedianSecond, long Requests, int Delivered, int Duplicates, int Losses, long AppViolations, long ConversationViolations, long Injected429s, int Failed, long WastedSlots)
 {
     public double RequestsPerSecond => Requests / Seconds;
 
@@ -42,7 +42,7 @@ internal static class FanOutRun
             WorkerConcurrency = 64,
 
             // Azurite's queue service scans every message on receive and delete, so 10,000 queued messages slow it
-            // to a crawl (Azure's queues do not). The schedulers keep the queues under 1,000, sweeping every 3 s.
+            // to a crawl (Azure's queues do not). The schedulers keep the queues under 1,000, sweeping every 10 s.
             MaxQueueDepth = 1_000,
         };
 
@@ -65,7 +65,7 @@ internal static class FanOutRun
             workers.Add((new PromptWorker(storage, new SlotStore(storage), pacer, new ConversationPacer(storage), new HttpPromptSender(http, connector.ServiceUrl), options, TimeProvider.System, NullLogger<PromptWorker>.Instance, $"worker-{i}"), pacer));
         }
 
-        // Two schedulers sweep every 3 s (claiming while the queues have room) while the two workers fan out.
+        // Two schedulers sweep every 10 s (claiming while the queues have room) while the two workers fan out.
         var running = workers.Select(w => Task.Run(() => w.Worker.RunAsync(stop.Token))).ToList();
         var enqueued = 0;
         running.AddRange(Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
@@ -76,7 +76,7 @@ internal static class FanOutRun
                 Interlocked.Add(ref enqueued, (await scheduler.SweepAsync(CancellationToken.None)).Enqueued);
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(3), stop.Token);
+                    await Task.Delay(TimeSpan.FromSeconds(10), stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -97,15 +97,19 @@ internal static class FanOutRun
         }
 
         var busy = connector.Busy;
+        var perSecond = connector.RequestsPerSecond();
         await Task.Delay(TimeSpan.FromSeconds(3)); // anything still in flight, or a late duplicate, arrives now
         await stop.CancelAsync();
         await Task.WhenAll(running);
         var failed = (await new SlotStore(storage).ListAsync(Tenant, SlotState.Failed, CancellationToken.None)).Count;
         Console.WriteLine($"    {Volatile.Read(ref enqueued):N0} prompts enqueued by the two schedulers");
         return new FanOutResult(
-            name, teams, busy.TotalSeconds, connector.Requests, connector.Posts.Count, connector.Duplicates, teams - connector.Posts.Count,
+            name, teams, busy.TotalSeconds, Median(perSecond), connector.Requests, connector.Posts.Count, connector.Duplicates, teams - connector.Posts.Count,
             connector.AppViolations, connector.ConversationViolations, connector.Injected429s, failed, workers.Sum(w => w.Pacer.Wasted));
     }
+
+    private static double Median(IReadOnlyList<int> values) =>
+        values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2);
 
     private static async Task SaveSchedulesAsync(ReflectionStorage storage, int teams)
     {

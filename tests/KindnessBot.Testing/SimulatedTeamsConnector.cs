@@ -34,6 +34,7 @@ public sealed class SimulatedTeamsConnector : IAsyncDisposable
     private readonly Random _random;
     private readonly Queue<long> _appWindow = new();
     private readonly ConcurrentDictionary<string, Queue<long>> _conversationWindows = new();
+    private readonly List<long> _arrivals = [];
     private long _requests, _injected429s, _appViolations, _conversationViolations, _firstTicks, _lastTicks;
 
     private SimulatedTeamsConnector(WebApplication app, int ceiling, double injected429Share, (int, int) latencyMs, int seed)
@@ -61,6 +62,32 @@ public sealed class SimulatedTeamsConnector : IAsyncDisposable
     /// <summary>From the first request to the last one.</summary>
     public TimeSpan Busy => Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstTicks), Interlocked.Read(ref _lastTicks));
 
+    /// <summary>Requests in each whole second from the first request on (the last, partial second left out).</summary>
+    public IReadOnlyList<int> RequestsPerSecond()
+    {
+        lock (_appWindow)
+        {
+            if (_arrivals.Count == 0)
+            {
+                return [];
+            }
+
+            var first = _arrivals.Min();
+            var seconds = (int)Stopwatch.GetElapsedTime(first, _arrivals.Max()).TotalSeconds;
+            var counts = new int[Math.Max(seconds, 1)];
+            foreach (var t in _arrivals)
+            {
+                var i = (int)Stopwatch.GetElapsedTime(first, t).TotalSeconds;
+                if (i < counts.Length)
+                {
+                    counts[i]++;
+                }
+            }
+
+            return counts;
+        }
+    }
+
     public int Duplicates => Posts.Values.Sum(n => Math.Max(0, n - 1));
 
     public static async Task<SimulatedTeamsConnector> StartAsync(int ceiling = 50, double injected429Share = 0.10, int minLatencyMs = 5, int maxLatencyMs = 40, int seed = 6)
@@ -83,6 +110,7 @@ public sealed class SimulatedTeamsConnector : IAsyncDisposable
         lock (_appWindow)
         {
             _appWindow.Clear();
+            _arrivals.Clear();
             _conversationWindows.Clear();
             Posts.Clear();
             _requests = _injected429s = _appViolations = _conversationViolations = _firstTicks = _lastTicks = 0;
@@ -99,6 +127,7 @@ public sealed class SimulatedTeamsConnector : IAsyncDisposable
         lock (_appWindow)
         {
             var now = Stopwatch.GetTimestamp();
+            _arrivals.Add(now);
             _requests++;
             _firstTicks = _firstTicks == 0 ? now : _firstTicks;
             _lastTicks = Math.Max(_lastTicks, now);

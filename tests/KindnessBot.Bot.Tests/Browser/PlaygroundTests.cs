@@ -5,12 +5,28 @@ using Newtonsoft.Json.Linq;
 
 namespace KindnessBot.Bot.Tests.Browser;
 
+/// <summary>The Playground's first user (Alex Wilber, "user-id-0") is configured as a leader.</summary>
+public sealed class PlaygroundHost() : BotHost(new() { ["Leaders:Admins:0"] = "user-id-0" });
+
 /// <summary>
 /// The real host, the Microsoft 365 Agents Playground (a Teams-like client) and headless Chromium: what a person
 /// sees. Screenshots are kept in artifacts/test-results.
 /// </summary>
-public sealed partial class PlaygroundTests(BotHost host) : IClassFixture<BotHost>
+public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture<PlaygroundHost>
 {
+    [BrowserFact]
+    public async Task A_leader_posts_a_permission_to_flex_in_the_team_channel_in_the_Playground()
+    {
+        await using var playground = await StartPlaygroundAsync();
+        var screenshot = Path.Combine(RepoPaths.Artefacts, "playground-permission-team-channel.png");
+
+        var result = await RunScriptAsync("playground-permission.js", [playground.Url, "Test Bot", screenshot]);
+
+        Assert.True((bool?)result["ok"] == true, (string?)result["error"]);
+        Assert.Contains("I've read this", (string?)result["card"], StringComparison.Ordinal);
+        Assert.Contains("Read by 0 · used 0 times", (string?)result["card"], StringComparison.Ordinal);
+    }
+
     [BrowserFact]
     public async Task Typing_help_in_personal_chat_shows_the_help_card_in_the_Playground()
     {
