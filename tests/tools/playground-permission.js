@@ -20,13 +20,14 @@ const what = 'You can offer a customer a goodwill gesture of up to £50 without 
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
     await page.getByRole('treeitem', { name: /General/ }).first().click({ timeout: 60000 });
+    await page.getByText('Start a new post').first().waitFor({ state: 'visible', timeout: 60000 });
     // "@KindnessBot give permission" in a new post: type "@", pick the bot from the suggestions, then the command.
-    const post = page.locator('[contenteditable="true"][role="textbox"]').first();
+    const post = page.locator('[contenteditable="true"][role="textbox"]:visible').first();
     await post.click({ timeout: 30000 });
     await post.type('@' + botName.slice(0, 4));
-    await page.getByText(botName, { exact: true }).last().click({ timeout: 15000 });
+    await page.getByText(botName, { exact: true }).last().click({ timeout: 30000 });
     await post.type(' give permission');
-    await page.getByRole('button', { name: 'Post' }).first().click({ timeout: 15000 });
+    await page.getByRole('button', { name: 'Post', exact: true }).first().click({ timeout: 30000 });
 
     const form = page.locator('.ac-adaptiveCard', { hasText: 'Give permission to flex' }).last();
     await form.waitFor({ state: 'visible', timeout: 60000 });

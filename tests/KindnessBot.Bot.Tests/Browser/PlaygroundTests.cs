@@ -18,6 +18,7 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
     public async Task A_leader_posts_a_permission_to_flex_in_the_team_channel_in_the_Playground()
     {
         await using var playground = await StartPlaygroundAsync();
+        await SayInTheTeamChannelAsync(playground, "help");
         var screenshot = Path.Combine(RepoPaths.Artefacts, "playground-permission-team-channel.png");
 
         var result = await RunScriptAsync("playground-permission.js", [playground.Url, "Test Bot", screenshot]);
@@ -44,26 +45,30 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
     public async Task Recognising_a_colleague_in_personal_chat_thanks_the_giver_in_the_Playground()
     {
         await using var playground = await StartPlaygroundAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(playground.Url) };
-        var bot = JObject.Parse(await http.GetStringAsync("/_internal/v1/config"))["config"]!["bot"]!;
-        var mention = $"<at>{bot["name"]}</at>";
-
-        // A message in the team's General channel, so the bot knows the team and its roster.
-        var channelMessage = new JObject
-        {
-            ["from"] = new JObject { ["id"] = "user-id-0" },
-            ["text"] = mention + " help",
-            ["textFormat"] = "plain",
-            ["mentions"] = new JArray(new JObject { ["mentioned"] = new JObject { ["id"] = bot["id"] }, ["text"] = mention }),
-        };
-        using var content = new StringContent(channelMessage.ToString(), System.Text.Encoding.UTF8, "application/json");
-        (await http.PostAsync("/_conversation/v1/conversations/team-id/messages", content)).EnsureSuccessStatusCode();
+        await SayInTheTeamChannelAsync(playground, "help");
         var screenshot = Path.Combine(RepoPaths.Artefacts, "playground-recognise-personal-chat.png");
 
         var result = await RunScriptAsync("playground-recognise.js", [playground.Url, "Megan Bowen", screenshot]);
 
         Assert.True((bool?)result["ok"] == true, (string?)result["error"]);
         Assert.Contains("Megan Bowen", (string?)result["reply"], StringComparison.Ordinal);
+    }
+
+    /// <summary>A message in the team's General channel, through the Playground's API, so the bot knows the team and its roster.</summary>
+    private static async Task SayInTheTeamChannelAsync(Playground playground, string text)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(playground.Url) };
+        var bot = JObject.Parse(await http.GetStringAsync("/_internal/v1/config"))["config"]!["bot"]!;
+        var mention = $"<at>{bot["name"]}</at>";
+        var channelMessage = new JObject
+        {
+            ["from"] = new JObject { ["id"] = "user-id-0" },
+            ["text"] = $"{mention} {text}",
+            ["textFormat"] = "plain",
+            ["mentions"] = new JArray(new JObject { ["mentioned"] = new JObject { ["id"] = bot["id"] }, ["text"] = mention }),
+        };
+        using var content = new StringContent(channelMessage.ToString(), System.Text.Encoding.UTF8, "application/json");
+        (await http.PostAsync("/_conversation/v1/conversations/team-id/messages", content)).EnsureSuccessStatusCode();
     }
 
     private async Task<Playground> StartPlaygroundAsync()
@@ -111,6 +116,7 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
             }
 
             errors.Add($"attempt {attempt}: {result["error"]}");
+            await File.AppendAllTextAsync(Path.Combine(RepoPaths.Artefacts, "playground-retries.log"), $"{DateTimeOffset.UtcNow:O} {script} {errors[^1]}\n");
         }
 
         return new JObject { ["ok"] = false, ["error"] = string.Join('\n', errors) };
