@@ -98,6 +98,7 @@ internal static class FanOutRun
 
         var busy = connector.Busy;
         var perSecond = connector.RequestsPerSecond();
+        Console.WriteLine("    requests per 10 s: " + string.Join(' ', perSecond.Chunk(10).Select(c => c.Sum())));
         await Task.Delay(TimeSpan.FromSeconds(3)); // anything still in flight, or a late duplicate, arrives now
         await stop.CancelAsync();
         await Task.WhenAll(running);

@@ -73,7 +73,8 @@ public sealed class CardFactory(IServiceProvider services)
 
     public CardMessage Story(FlexDecision decision, PermissionStatement? statement, string? locale) => Fresh(StoryCard.Build(decision, statement, Localisation.Culture(locale)));
 
-    public CardMessage PermissionsList(IReadOnlyList<PermissionStatement> statements, DateOnly today, string? locale) => Fresh(PermissionsListCard.Build(statements, today, Localisation.Culture(locale)));
+    public CardMessage PermissionsList(IReadOnlyList<PermissionStatement> statements, IReadOnlyList<FlexDecision> mine, DateOnly today, string? locale) =>
+        Fresh(PermissionsListCard.Build(statements, mine, today, Localisation.Culture(locale)));
 
     public CardMessage FlexLog(FlexLog log, string? locale) => Fresh(FlexLogCard.Build(log, Localisation.Culture(locale)));
 
@@ -111,7 +112,7 @@ public sealed class CardFactory(IServiceProvider services)
             Reminder(statement, locale),
             DecisionForm([new Choice("My own judgement", "19:team|own")], null, locale),
             Story(decision, statement, locale), Story(decision, null, locale),
-            PermissionsList([statement], SampleDay, locale), PermissionsList([], SampleDay, locale),
+            PermissionsList([statement], [decision], SampleDay, locale), PermissionsList([], [], SampleDay, locale),
             FlexLog(new FlexLog([new StatementLog(statement, 2, [decision])], 1, [decision]), locale),
         ];
     }

@@ -42,8 +42,10 @@ internal sealed class PermissionsCommand(PermissionFacts facts, PermissionServic
 
     public async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
     {
-        var statements = await permissions.ApplicableAsync(TurnFacts.Where(turn).TenantId, await facts.ScopesAsync(turn, cancellationToken), cancellationToken);
-        await turn.SendActivityAsync(cards.PermissionsList(statements, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), TurnFacts.Locale(turn)).ToActivity(), cancellationToken);
+        var scopes = await facts.ScopesAsync(turn, cancellationToken);
+        var statements = await permissions.ApplicableAsync(TurnFacts.Where(turn).TenantId, scopes, cancellationToken);
+        var mine = await permissions.DecisionsOfAsync(PermissionFacts.Person(turn), scopes, cancellationToken);
+        await turn.SendActivityAsync(cards.PermissionsList(statements, mine, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), TurnFacts.Locale(turn)).ToActivity(), cancellationToken);
     }
 }
 

@@ -184,6 +184,19 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         return [.. all.OrderBy(s => s.Key, StringComparer.Ordinal)];
     }
 
+    /// <summary>The decisions a person recorded, shared or not, newest first: theirs to see.</summary>
+    public async Task<IReadOnlyList<FlexDecision>> DecisionsOfAsync(Person person, IEnumerable<ConversationRecord> scopes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var mine = new List<FlexDecision>();
+        foreach (var scope in scopes.DistinctBy(Scope))
+        {
+            mine.AddRange((await store.DecisionsAsync(scope.TenantId, Scope(scope), cancellationToken)).Where(d => d.PersonId == person.TeamsId));
+        }
+
+        return [.. mine.OrderBy(d => d.Key, StringComparer.Ordinal)];
+    }
+
     public async Task<FlexLog?> FlexLogAsync(ConversationRecord scope, Person leader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);

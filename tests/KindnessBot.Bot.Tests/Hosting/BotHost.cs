@@ -3,6 +3,7 @@ using System.Text;
 using KindnessBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -65,6 +66,7 @@ public class BotHost : IAsyncLifetime
             web.UseEnvironment("Production");
             web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
             web.ConfigureLogging(logging => logging.AddProvider(Logs));
+            web.ConfigureTestServices(ConfigureTestServices);
             web.ConfigureServices(services =>
             {
                 var options = new Azure.Data.Tables.TableClientOptions();
@@ -75,6 +77,11 @@ public class BotHost : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         Client = _factory.CreateClient();
+    }
+
+    /// <summary>Replaces services for a test class (a fake clock, say); applied after the host's own registrations.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     /// <summary>The storage the host uses: the test run's shared Azurite, unless a test needs its own.</summary>

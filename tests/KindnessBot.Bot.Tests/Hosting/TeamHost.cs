@@ -1,5 +1,6 @@
 using KindnessBot.Bot.Tests.Hosting;
 using KindnessBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace KindnessBot.Bot.Tests.Hosting;
@@ -8,8 +9,27 @@ namespace KindnessBot.Bot.Tests.Hosting;
 /// A host with a team the bot is installed in (Alex, Megan, Lee, Sam and twelve more); everyone but Sam has a personal
 /// chat with the bot. A small daily limit, so the limit can be reached.
 /// </summary>
-public sealed class TeamHost() : BotHost(new() { ["Recognition:DailyLimit"] = "4", ["Appraisal:PublicBaseUrl"] = "http://127.0.0.1:9/", ["Leaders:Admins:0"] = "29:admin" })
+public sealed class TeamHost : BotHost
 {
+    private readonly TimeProvider? _time;
+
+    public TeamHost()
+        : base(new() { ["Recognition:DailyLimit"] = "4", ["Appraisal:PublicBaseUrl"] = "http://127.0.0.1:9/", ["Leaders:Admins:0"] = "29:admin" })
+    {
+    }
+
+    /// <summary>The same host on a clock the test moves.</summary>
+    internal TeamHost(TimeProvider time)
+        : this() => _time = time;
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        if (_time is not null)
+        {
+            services.AddSingleton(_time);
+        }
+    }
+
     public static readonly (string Id, string Name)[] Team =
     [
         ("29:alex", "Alex Wilber"), ("29:megan", "Megan Bowen"), ("29:lee", "Lee Lead"), ("29:sam", "Sam Newcomer"),

@@ -50,7 +50,7 @@ internal static class StoryCard
 /// <summary>"permissions": the statements in force for the person, newest first.</summary>
 internal static class PermissionsListCard
 {
-    public static AdaptiveCard Build(IReadOnlyList<PermissionStatement> statements, DateOnly today, CultureInfo culture)
+    public static AdaptiveCard Build(IReadOnlyList<PermissionStatement> statements, IReadOnlyList<FlexDecision> mine, DateOnly today, CultureInfo culture)
     {
         var body = new List<CardElement> { new TextBlock(Localisation.Text("PermissionsTitle", culture)) { Size = TextSize.Large, Weight = TextWeight.Bolder } };
         if (statements.Count == 0)
@@ -61,6 +61,12 @@ internal static class PermissionsListCard
         foreach (var statement in statements.Take(20))
         {
             body.Add(new Container(StatementCard.Describe(statement, today, culture)) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium });
+        }
+
+        if (mine.Count > 0)
+        {
+            body.Add(new TextBlock(Localisation.Text("PermissionsYourDecisions", culture)) { Weight = TextWeight.Bolder, Spacing = Spacing.Large, Separator = true });
+            body.AddRange(mine.Take(10).Select(d => RichTextBlock.Plain($"{d.Decided} ({d.ForWhom}): {d.Outcome}")));
         }
 
         return new AdaptiveCard(body);

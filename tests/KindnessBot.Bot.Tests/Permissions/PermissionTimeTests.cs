@@ -1,0 +1,59 @@
+using KindnessBot.Bot.Tests.Hosting;
+using KindnessBot.Core.Permissions;
+using KindnessBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
+
+namespace KindnessBot.Bot.Tests.Permissions;
+
+/// <summary>The team host on a clock the test moves: reminders, extending, and expiry, over HTTP.</summary>
+public sealed class ClockedTeamHost : IAsyncLifetime
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+    public TeamHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = new TeamHost(Time);
+        await Host.InitializeAsync();
+    }
+
+    public Task DisposeAsync() => Host.DisposeAsync();
+}
+
+public class PermissionTimeTests(ClockedTeamHost clocked) : IClassFixture<ClockedTeamHost>
+{
+    private TeamHost Host => clocked.Host;
+
+    [Fact]
+    public async Task The_leader_is_reminded_three_days_before_the_end_can_extend_and_the_card_says_when_it_has_ended()
+    {
+        var today = DateOnly.FromDateTime(clocked.Time.GetUtcNow().UtcDateTime);
+        var form = new JObject
+        {
+            ["verb"] = "permission-post", ["what"] = "You can close the office early in a heatwave", ["boundaries"] = "Tell facilities",
+            ["from"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["until"] = today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        await Host.SubmitAsync(form, "29:lee", inChannel: true);
+        var permissions = Host.Services.GetRequiredService<PermissionService>();
+        var statement = Assert.Single(await Host.Services.GetRequiredService<IPermissionStore>().ListAsync(Host.Activities.TenantId, TeamsActivities.TeamId, 10, default));
+        var leeChat = TeamsActivities.PersonalConversationId("29:lee");
+
+        clocked.Time.Advance(TimeSpan.FromDays(7));
+        await permissions.SendDueRemindersAsync(default);
+
+        var reminder = Host.SentTo(leeChat).Last(s => s.CardTitle == "Your permission to flex ends soon");
+        await Host.SubmitAsync((JObject)reminder.Card!["actions"]![0]!["data"]!, "29:lee");
+        Assert.Contains("Extended until", Host.LastIn(leeChat)!.Card!.ToString(), StringComparison.Ordinal);
+
+        clocked.Time.Advance(TimeSpan.FromDays(3 + PermissionService.ExtendByDays + 1));
+        await permissions.SendDueRemindersAsync(default);
+
+        var last = Host.Connector.Sent.Last(s => s.Method == "PUT" && s.ReplyToId == statement.ActivityId);
+        Assert.Contains("This permission ended on", last.Card!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(last.Card!["actions"] ?? new JArray(), a => (string?)a["title"] == "I've read this");
+    }
+}
