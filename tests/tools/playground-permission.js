@@ -1,55 +1,37 @@
 // A leader gives permission to flex in the team channel of the Microsoft 365 Agents Playground, in headless Chromium:
-// the form (sent by the bot in the channel), Preview, "Post it", and the statement card with its buttons.
+// a new post mentioning the bot, the form it sends, Preview, "Post it", and the statement card with its buttons.
 // Usage: node playground-permission.js <playground url> <bot name> <screenshot.png>
 // Prints {"ok": true, "card": "..."} or {"ok": false, "error": "..."}.
 'use strict';
-const path = require('path');
-const { chromium } = require(path.join(__dirname, '..', '..', 'node_modules', 'playwright-core'));
+const { inPlayground } = require('./playground-browser');
 
 const [url, botName, screenshot] = process.argv.slice(2);
 const what = 'You can offer a customer a goodwill gesture of up to £50 without asking';
 
-(async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
-  try {
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
-    await page.getByRole('treeitem', { name: /General/ }).first().click({ timeout: 60000 });
-    await page.getByText('Start a new post').first().waitFor({ state: 'visible', timeout: 60000 });
-    // "@KindnessBot give permission" in a new post: type "@", pick the bot from the suggestions, then the command.
-    const post = page.locator('[contenteditable="true"][role="textbox"]:visible').first();
-    await post.click({ timeout: 30000 });
-    await post.type('@' + botName.slice(0, 4));
-    await page.getByText(botName, { exact: true }).last().click({ timeout: 30000 });
-    await post.type(' give permission');
-    await page.getByRole('button', { name: 'Post', exact: true }).first().click({ timeout: 30000 });
+inPlayground(url, screenshot, 1200, async (page) => {
+  await page.getByRole('treeitem', { name: /General/ }).first().click({ timeout: 60000 });
+  await page.getByText('Start a new post').first().waitFor({ state: 'visible', timeout: 60000 });
+  // "@KindnessBot give permission" in a new post: type "@", pick the bot from the suggestions, then the command.
+  const post = page.locator('[contenteditable="true"][role="textbox"]:visible').first();
+  await post.click({ timeout: 30000 });
+  await post.type('@' + botName.slice(0, 4));
+  await page.getByText(botName, { exact: true }).last().click({ timeout: 30000 });
+  await post.type(' give permission');
+  await page.getByRole('button', { name: 'Post', exact: true }).first().click({ timeout: 30000 });
 
-    const form = page.locator('.ac-adaptiveCard', { hasText: 'Give permission to flex' }).last();
-    await form.waitFor({ state: 'visible', timeout: 60000 });
-    const boxes = form.locator('textarea');
-    await boxes.nth(0).fill(what);
-    await boxes.nth(1).fill('Once per customer; tell your lead afterwards.');
-    await form.getByRole('button', { name: 'Preview' }).click();
+  const form = page.locator('.ac-adaptiveCard', { hasText: 'Give permission to flex' }).last();
+  await form.waitFor({ state: 'visible', timeout: 60000 });
+  const boxes = form.locator('textarea');
+  await boxes.nth(0).fill(what);
+  await boxes.nth(1).fill('Once per customer; tell your lead afterwards.');
+  await form.getByRole('button', { name: 'Preview' }).click();
 
-    const preview = page.locator('.ac-adaptiveCard', { hasText: "Here's how it will look" }).last();
-    await preview.waitFor({ state: 'visible', timeout: 60000 });
-    await preview.getByRole('button', { name: 'Post it' }).click();
+  const preview = page.locator('.ac-adaptiveCard', { hasText: "Here's how it will look" }).last();
+  await preview.waitFor({ state: 'visible', timeout: 60000 });
+  await preview.getByRole('button', { name: 'Post it' }).click();
 
-    const statement = page.locator('.ac-adaptiveCard', { hasText: "I've read this" }).filter({ hasText: what }).last();
-    await statement.waitFor({ state: 'visible', timeout: 60000 });
-    await statement.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: screenshot, fullPage: false });
-    console.log(JSON.stringify({ ok: true, card: await statement.innerText() }));
-  } catch (e) {
-    try { await page.screenshot({ path: screenshot, fullPage: false }); } catch { /* nothing more to show */ }
-    console.log(JSON.stringify({ ok: false, error: String(e && e.message || e).slice(0, 2000) }));
-  } finally {
-    await browser.close();
-  }
-})();
+  const statement = page.locator('.ac-adaptiveCard', { hasText: "I've read this" }).filter({ hasText: what }).last();
+  await statement.waitFor({ state: 'visible', timeout: 60000 });
+  await statement.scrollIntoViewIfNeeded();
+  return { card: await statement.innerText() };
+});

@@ -1,0 +1,42 @@
+// What the Playground browser scripts share: headless Debian Chromium with the flags this machine needs, a page on
+// the Playground, a screenshot at the end (also on failure, to show what went wrong), and one JSON line as the result.
+'use strict';
+const path = require('path');
+const { chromium } = require(path.join(__dirname, '..', '..', 'node_modules', 'playwright-core'));
+
+/**
+ * Opens the Playground at `url`, runs `steps(page)` (which returns an object of findings), saves a screenshot and
+ * prints {"ok": true, ...findings} or {"ok": false, "error": "..."}.
+ */
+async function inPlayground(url, screenshot, height, steps) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height } });
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
+    const findings = await steps(page);
+    await page.waitForTimeout(300); // let fonts and layout settle for the screenshot
+    await page.screenshot({ path: screenshot, fullPage: false });
+    console.log(JSON.stringify({ ok: true, ...findings }));
+  } catch (e) {
+    try { await page.screenshot({ path: screenshot, fullPage: false }); } catch { /* nothing more to show */ }
+    console.log(JSON.stringify({ ok: false, error: String(e && e.message || e).slice(0, 2000) }));
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Opens a conversation in the tree and sends a message from its compose box. */
+async function say(page, conversation, message) {
+  await page.getByRole('treeitem', { name: conversation }).first().click({ timeout: 60000 });
+  const compose = page.locator('[contenteditable="true"][role="textbox"]').first();
+  await compose.click({ timeout: 15000 });
+  await compose.type(message);
+  await page.getByRole('button', { name: 'Send Message' }).first().click({ timeout: 15000 });
+}
+
+module.exports = { inPlayground, say };
