@@ -6,12 +6,14 @@ namespace KindnessBot.Bot.Extensions;
 /// Creates the tables once, when the host starts, so no request ever pays for it. Storage that is not up yet
 /// (Azurite still starting, a cold account) gets a few tries before the host gives up and says why.
 /// </summary>
-internal sealed partial class TableCreator(KindnessTables tables, ILogger<TableCreator> logger) : IHostedService
+internal sealed partial class TableCreator(IServiceProvider services, ILogger<TableCreator> logger) : IHostedService
 {
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Resolved here, not in the constructor, so invalid storage settings are reported by options validation first.
+        var tables = services.GetRequiredService<KindnessTables>();
         for (var attempt = 0; ; attempt++)
         {
             try
