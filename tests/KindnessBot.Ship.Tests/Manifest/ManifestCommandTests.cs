@@ -48,6 +48,19 @@ public sealed class ManifestCommandTests
     }
 
     [Fact]
+    public void The_message_extension_commands_are_exactly_the_ones_the_bot_handles()
+    {
+        var declared = Template["composeExtensions"]!.AsArray()
+            .SelectMany(extension => extension!["commands"]!.AsArray())
+            .Select(command => (string)command!["id"]!)
+            .Order()
+            .ToList();
+
+        Assert.Equal(KindnessBot.Bot.Recognition.MessageExtensionHandler.CommandIds.Order(), declared);
+        Assert.All(Template["composeExtensions"]!.AsArray(), extension => Assert.Equal((string?)Bot["botId"], (string?)extension!["botId"]));
+    }
+
+    [Fact]
     public void Commands_are_offered_wherever_the_bot_is()
     {
         var botScopes = Bot["scopes"]!.AsArray().Select(s => (string)s!).Order().ToList();
