@@ -36,7 +36,8 @@ cleanup() {
   sleep 1
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
 }
-trap cleanup INT TERM EXIT
+trap 'cleanup; exit 0' INT TERM
+trap cleanup EXIT
 
 wait_for() { # name url seconds
   for _ in $(seq 1 $(( $3 * 4 ))); do
