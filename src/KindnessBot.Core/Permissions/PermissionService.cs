@@ -162,7 +162,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
             scope,
             leader,
             key,
-            s => s.Revoked ? null : s with { ValidUntil = Max(s.ValidUntil, today).AddDays(ExtendByDays) > s.ValidFrom.AddDays(MaxValidDays) ? s.ValidFrom.AddDays(MaxValidDays) : Max(s.ValidUntil, today).AddDays(ExtendByDays) },
+            s => s.Revoked ? null : s with { ValidUntil = Min(Max(s.ValidUntil, today).AddDays(ExtendByDays), s.ValidFrom.AddDays(MaxValidDays)) },
             cancellationToken);
         if (result.Statement is { } extended)
         {
@@ -278,6 +278,8 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
     private static string ScopeConversation(ConversationRecord where) => where.TeamId ?? where.ConversationId;
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private async Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> LeaderChangeAsync(ConversationRecord scope, Person leader, string key, Func<PermissionStatement, PermissionStatement?> change, CancellationToken cancellationToken)
     {
