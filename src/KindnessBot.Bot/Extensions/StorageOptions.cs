@@ -45,8 +45,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add("Storage:TableEndpoint must be an absolute https address.");
         }
 
-        if (options.TablePrefix.Length > 20 || !options.TablePrefix.All(char.IsAsciiLetterOrDigit)
-            || (options.TablePrefix.Length > 0 && !char.IsAsciiLetter(options.TablePrefix[0])))
+        if (!KindnessBot.Core.Storage.KindnessTables.IsValidPrefix(options.TablePrefix))
         {
             failures.Add("Storage:TablePrefix is up to 20 letters and digits, starting with a letter.");
         }

@@ -55,7 +55,7 @@ internal sealed record StatementDraft(string What, string Boundaries, DateOnly F
 }
 
 /// <summary>"Preview" and "Post it" on the leader's form.</summary>
-internal sealed partial class PostStatementVerb(PermissionFacts facts, PermissionService permissions, CardFactory cards, ILogger<PostStatementVerb> logger, bool preview) : SubmitVerb<StatementDraft>
+internal sealed class PostStatementVerb(PermissionFacts facts, PermissionService permissions, CardFactory cards, ILogger<PostStatementVerb> logger, bool preview) : SubmitVerb<StatementDraft>
 {
     public override string Verb => preview ? Verbs.PermissionPreview : Verbs.PermissionPost;
 
@@ -70,7 +70,7 @@ internal sealed partial class PostStatementVerb(PermissionFacts facts, Permissio
         var person = PermissionFacts.Person(turn);
         if (scope is null || !await permissions.IsLeaderAsync(scope, person, cancellationToken))
         {
-            LogNotALeader(logger, Verb);
+            PermissionLog.NotALeader(logger, Verb);
             return await ReplyAsync(turn, "PermissionNotALeader", cancellationToken);
         }
 
@@ -96,13 +96,10 @@ internal sealed partial class PostStatementVerb(PermissionFacts facts, Permissio
         await turn.SendActivityAsync(cards.Notice(Localisation.Text("PermissionFormTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, text)).ToActivity(), cancellationToken);
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a leader action ({Verb}) from someone who is not a leader there")]
-    private static partial void LogNotALeader(ILogger logger, string verb);
 }
 
 /// <summary>A statement card's buttons: "I've read this", "I used this", "Extend by 30 days", "Revoke".</summary>
-internal sealed partial class StatementButtonVerb(PermissionFacts facts, PermissionService permissions, IFlexedCommand flexed, CardFactory cards, ILogger<StatementButtonVerb> logger, string verb) : SubmitVerb<StatementButtonVerb.Press>
+internal sealed class StatementButtonVerb(PermissionFacts facts, PermissionService permissions, IFlexedCommand flexed, CardFactory cards, ILogger<StatementButtonVerb> logger, string verb) : SubmitVerb<StatementButtonVerb.Press>
 {
     internal sealed record Press(string ScopeId, string Key);
 
@@ -142,7 +139,7 @@ internal sealed partial class StatementButtonVerb(PermissionFacts facts, Permiss
                     : await permissions.ExtendAsync(scope, person, command.Key, cancellationToken);
                 if (refusal == PermissionRefusal.NotALeader)
                 {
-                    LogNotALeader(logger, verb);
+                    PermissionLog.NotALeader(logger, verb);
                 }
 
                 return refusal switch
@@ -161,9 +158,6 @@ internal sealed partial class StatementButtonVerb(PermissionFacts facts, Permiss
         await turn.SendActivityAsync(cards.Notice(Localisation.Text("PermissionFormTitle", culture), raw ? text : TurnFacts.Text(turn, text)).ToActivity(), cancellationToken);
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a leader action ({Verb}) from someone who is not a leader there")]
-    private static partial void LogNotALeader(ILogger logger, string verb);
 }
 
 /// <summary>"Record it" on the decision form.</summary>
@@ -219,4 +213,11 @@ internal sealed class FlexRecordVerb(PermissionFacts facts, PermissionService pe
         await turn.SendActivityAsync(cards.Notice(Localisation.Text("DecisionFormTitle", culture), Localisation.Text(text, culture)).ToActivity(), cancellationToken);
         return null;
     }
+}
+
+/// <summary>What the permission feature logs.</summary>
+internal static partial class PermissionLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a leader action ({Verb}) from someone who is not a leader there")]
+    public static partial void NotALeader(ILogger logger, string verb);
 }

@@ -48,9 +48,7 @@ internal sealed partial class GiveVerb(RecognitionService recognitions, CardFact
 
     protected override async Task<string?> HandleAsync(ITurnContext turn, Give command, CancellationToken cancellationToken)
     {
-        var outcome = await recognitions.GiveAsync(
-            new GiveRequest(TurnFacts.Person(turn), command.RecipientId, command.Text, command.Commitments, command.HopesToShare, command.CardId, TurnFacts.Where(turn), command.CelebrateInTeamId),
-            cancellationToken);
+        var outcome = await GiveAsync(turn, command, cancellationToken);
         if (outcome.Refusal is GiveRefusal.RecipientNotFound or GiveRefusal.TeamNotYours)
         {
             // A recipient or team that was never on the giver's card: most likely a forged submit.
@@ -102,10 +100,11 @@ internal sealed partial class GiveVerb(RecognitionService recognitions, CardFact
             return null;
         }
 
-        var c = command.Value!;
-        var outcome = await recognitions.GiveAsync(
-            new GiveRequest(TurnFacts.Person(turn), c.RecipientId, c.Text, c.Commitments, c.HopesToShare, c.CardId, TurnFacts.Where(turn), c.CelebrateInTeamId),
-            cancellationToken);
-        return ReplyText(turn, outcome);
+        return ReplyText(turn, await GiveAsync(turn, command.Value!, cancellationToken));
     }
+
+    private Task<GiveOutcome> GiveAsync(ITurnContext turn, Give command, CancellationToken cancellationToken) =>
+        recognitions.GiveAsync(
+            new GiveRequest(TurnFacts.Person(turn), command.RecipientId, command.Text, command.Commitments, command.HopesToShare, command.CardId, TurnFacts.Where(turn), command.CelebrateInTeamId),
+            cancellationToken);
 }

@@ -28,7 +28,7 @@ public sealed class ReflectionStorage
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(prefix);
-        _ = new Storage.KindnessTables(tables, prefix); // the same prefix rule, checked in one place
+        Storage.KindnessTables.EnsureValidPrefix(prefix);
         Schedules = tables.GetTableClient(prefix + SchedulesName);
         Slots = tables.GetTableClient(prefix + SlotsName);
         Answers = tables.GetTableClient(prefix + AnswersName);

@@ -21,16 +21,25 @@ public sealed class KindnessTables
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(prefix);
-        if (prefix.Length > 0 && (!prefix.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(prefix[0]) || prefix.Length > 20))
-        {
-            throw new ArgumentException("A table prefix is up to 20 letters and digits, starting with a letter.", nameof(prefix));
-        }
+        EnsureValidPrefix(prefix);
 
         _service = service;
         Conversations = service.GetTableClient(prefix + ConversationsName);
         Recognitions = service.GetTableClient(prefix + RecognitionsName);
         Permissions = service.GetTableClient(prefix + PermissionsName);
         All = [Conversations, Recognitions, Permissions];
+    }
+
+    /// <summary>The one rule for table prefixes: empty, or up to 20 letters and digits starting with a letter.</summary>
+    public static bool IsValidPrefix(string prefix) =>
+        prefix is not null && (prefix.Length == 0 || (prefix.Length <= 20 && prefix.All(char.IsAsciiLetterOrDigit) && char.IsAsciiLetter(prefix[0])));
+
+    public static void EnsureValidPrefix(string prefix)
+    {
+        if (!IsValidPrefix(prefix))
+        {
+            throw new ArgumentException("A table prefix is up to 20 letters and digits, starting with a letter.", nameof(prefix));
+        }
     }
 
     public TableClient Conversations { get; }
