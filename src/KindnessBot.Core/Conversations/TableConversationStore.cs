@@ -85,8 +85,8 @@ public sealed class TableConversationStore(KindnessTables tables) : IConversatio
 
     public async Task<IReadOnlyList<ConversationRecord>> ListTeamsAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {PartitionKey(tenantId)} and RowKey ge {"c|"} and RowKey lt {"c}"} and Kind eq {nameof(ConversationKind.Channel)} and IsRemoved eq {false}");
+        var filter = TableKey.RowsStartingWith(PartitionKey(tenantId), "c|")
+            + " and " + TableClient.CreateQueryFilter($"Kind eq {nameof(ConversationKind.Channel)} and IsRemoved eq {false}");
         var teams = new List<ConversationRecord>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -102,8 +102,7 @@ public sealed class TableConversationStore(KindnessTables tables) : IConversatio
 
     public async Task<IReadOnlyList<ConversationRecord>> ListTeamAsync(string tenantId, string teamId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {PartitionKey(tenantId)} and RowKey ge {"c|"} and RowKey lt {"c}"} and TeamId eq {teamId}");
+        var filter = TableKey.RowsStartingWith(PartitionKey(tenantId), "c|") + " and " + TableClient.CreateQueryFilter($"TeamId eq {teamId}");
         var found = new List<ConversationRecord>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

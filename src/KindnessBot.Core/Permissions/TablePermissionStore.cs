@@ -178,8 +178,7 @@ public sealed class TablePermissionStore(KindnessTables tables) : IPermissionSto
 
     private AsyncPageable<TableEntity> QueryRowsAsync(string partition, string prefix, CancellationToken cancellationToken, IEnumerable<string>? select = null)
     {
-        var end = prefix[..^1] + (char)(prefix[^1] + 1);
-        return _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {end}"), select: select, cancellationToken: cancellationToken);
+        return _table.QueryAsync<TableEntity>(TableKey.RowsStartingWith(partition, prefix), select: select, cancellationToken: cancellationToken);
     }
 
     private static TableEntity ToEntity(PermissionStatement s) => new(ScopePartition(s.TenantId, s.ScopeId), StatementRow(s.Key))

@@ -164,7 +164,7 @@ public sealed class TableRecognitionStore(KindnessTables tables) : IRecognitionS
 
     private async Task<IReadOnlyList<Recognition>> QueryAsync(string partition, string? extraFilter, int max, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"r|"} and RowKey lt {"r}"}");
+        var filter = TableKey.RowsStartingWith(partition, "r|");
         if (extraFilter is not null)
         {
             filter += " and " + extraFilter;

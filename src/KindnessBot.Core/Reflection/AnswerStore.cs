@@ -48,7 +48,7 @@ public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var prefix = Row(prompt);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(tenantId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var filter = TableKey.RowsStartingWith(TableKey.Encode(tenantId), prefix);
         var answers = new List<ReflectionAnswer>();
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

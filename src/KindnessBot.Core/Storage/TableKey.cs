@@ -56,6 +56,17 @@ public static class TableKey
     /// <summary>Encodes each part and joins them with '|', which never appears inside an encoded part.</summary>
     public static string Compose(params string[] parts) => string.Join(Separator, parts.Select(Encode));
 
+    /// <summary>
+    /// An OData filter (values escaped) for the rows of one partition whose RowKey starts with <paramref name="prefix"/>:
+    /// a range query, from the prefix up to the prefix with its last character raised by one.
+    /// </summary>
+    public static string RowsStartingWith(string partitionKey, string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var end = prefix[..^1] + (char)(prefix[^1] + 1);
+        return Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {end}");
+    }
+
     // Every character escaped here is at most U+00FF (control characters are U+0000-U+001F and U+007F-U+009F).
     private static bool MustEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' or Separator || char.IsControl(c);
 

@@ -48,4 +48,10 @@ public class TableKeyTests
 
     [Fact]
     public void An_empty_id_is_refused() => Assert.ThrowsAny<ArgumentException>(() => TableKey.Encode(""));
+
+    [Fact]
+    public void A_prefix_query_covers_exactly_the_rows_starting_with_the_prefix_and_escapes_quotes()
+    {
+        Assert.Equal("PartitionKey eq 'o''brien' and RowKey ge 'c|' and RowKey lt 'c}'", TableKey.RowsStartingWith("o'brien", "c|"));
+    }
 }
