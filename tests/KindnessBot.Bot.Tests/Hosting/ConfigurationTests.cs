@@ -2,7 +2,6 @@ using KindnessBot.Bot.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,7 +38,7 @@ public class ConfigurationTests(BotHost host) : IClassFixture<BotHost>
 
     [Theory]
     [MemberData(nameof(BadSettings))]
-    public void The_host_refuses_to_start_with_settings_that_cannot_work_and_says_why(string key, string value, string expectedMessage)
+    public async Task The_host_refuses_to_start_with_settings_that_cannot_work_and_says_why(string key, string value, string expectedMessage)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -50,10 +49,16 @@ public class ConfigurationTests(BotHost host) : IClassFixture<BotHost>
             ["MicrosoftAppPassword"] = "not-a-real-secret",
             [key] = value,
         };
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings)));
+        // Started directly rather than through WebApplicationFactory, whose deferred host can report a failed
+        // start as ObjectDisposedException instead of the start-up error (seen once in CI).
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddKindnessBot();
+        await using var app = builder.Build();
+        app.MapKindnessBot();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => factory.Services);
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains(expectedMessage, failure.Message, StringComparison.Ordinal);
     }
