@@ -53,7 +53,13 @@ node node_modules/azurite/dist/src/azurite.js --silent --location "$DATA_DIR" \
   > "$LOG_DIR/azurite.log" 2>&1 &
 pids+=($!)
 
-ASPNETCORE_ENVIRONMENT=Development dotnet src/KindnessBot.Bot/bin/Release/net10.0/KindnessBot.Bot.dll \
+# The key that keeps anonymous reflection answers anonymous: made once per machine, never committed.
+if [ ! -s .local/answer-secret ]; then
+  node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))" > .local/answer-secret
+  chmod 600 .local/answer-secret
+fi
+
+Reflection__AnswerSecret="$(cat .local/answer-secret)" ASPNETCORE_ENVIRONMENT=Development dotnet src/KindnessBot.Bot/bin/Release/net10.0/KindnessBot.Bot.dll \
   --urls "http://127.0.0.1:$BOT_PORT" --contentRoot "$PWD/src/KindnessBot.Bot/bin/Release/net10.0" > "$LOG_DIR/bot.log" 2>&1 &
 pids+=($!)
 wait_for "KindnessBot" "http://127.0.0.1:$BOT_PORT/readyz" 60

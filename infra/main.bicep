@@ -45,6 +45,10 @@ param tableNames string[] = [
   'Conversations'
   'Recognitions'
   'Permissions'
+  'ReflectionSchedules'
+  'ReflectionSlots'
+  'ReflectionAnswers'
+  'SendPacing'
 ]
 
 @description('Prefixed to every table name (Storage:TablePrefix), so several deployments can share one account.')
@@ -60,6 +64,10 @@ param queueNames string[] = [
 @description('Signs the short-lived links to appraisal summaries (Appraisal:LinkSigningKey); every instance must share it. A new one each deployment is fine: links live 15 minutes.')
 @secure()
 param appraisalLinkSigningKey string = base64(newGuid())
+
+@description('Keeps anonymous reflection answers anonymous (Reflection:AnswerSecret, see docs/privacy.md): at least 32 random bytes in base64, made once (openssl rand -base64 32) and kept, in Key Vault or your pipeline\'s secrets. Changing it only means people cannot change answers they gave before. The bot refuses to start without it.')
+@secure()
+param reflectionAnswerSecret string
 
 @description('The bot\'s name in the Azure portal.')
 param botDisplayName string = 'KindnessBot'
@@ -238,6 +246,10 @@ var siteConfig = {
     {
       name: 'Appraisal__LinkSigningKey'
       value: appraisalLinkSigningKey
+    }
+    {
+      name: 'Reflection__AnswerSecret'
+      value: reflectionAnswerSecret
     }
     {
       // The bot exports traces, metrics and logs itself through OpenTelemetry (Azure Monitor distro) when this is set;

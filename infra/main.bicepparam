@@ -6,9 +6,8 @@ param appServiceSku = 'P0v3'
 param instanceCount = 2
 param stagingSlot = true
 param storageSku = 'Standard_ZRS'
-param tableNames = [
-  'Conversations'
-]
+// Made once and kept (openssl rand -base64 32), then given to every deployment through the environment.
+param reflectionAnswerSecret = readEnvironmentVariable('KINDNESSBOT_ANSWER_SECRET', '')
 param queueNames = [
   'reflection-prompts'
   'reflection-prompts-poison'

@@ -44,6 +44,7 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body, IReadOnlyList
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
 [JsonDerivedType(typeof(InputDate), "Input.Date")]
+[JsonDerivedType(typeof(InputTime), "Input.Time")]
 public abstract record CardElement
 {
     public Spacing? Spacing { get; init; }
@@ -87,6 +88,8 @@ public sealed record TextRun(string Text)
     public bool? Italic { get; init; }
 
     public TextWeight? Weight { get; init; }
+
+    public bool? IsSubtle { get; init; }
 }
 
 public abstract record CardInput(string Id) : CardElement

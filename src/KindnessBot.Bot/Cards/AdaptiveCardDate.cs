@@ -9,3 +9,9 @@ public sealed record InputDate(string Id) : CardInput(Id)
 
     public string? Max { get; init; }
 }
+
+/// <summary>An Input.Time, whose value is HH:mm.</summary>
+public sealed record InputTime(string Id) : CardInput(Id)
+{
+    public string? Value { get; init; }
+}

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using KindnessBot.Bot.Cards.Permissions;
 using KindnessBot.Bot.Cards.Recognition;
+using KindnessBot.Bot.Cards.Reflection;
+using KindnessBot.Core.Reflection;
 using KindnessBot.Core.Permissions;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Commitments;
@@ -78,6 +80,29 @@ public sealed class CardFactory(IServiceProvider services)
 
     public CardMessage FlexLog(FlexLog log, string? locale) => Fresh(FlexLogCard.Build(log, Localisation.Culture(locale)));
 
+    /// <param name="current">The schedule being changed, or null to set one up.</param>
+    /// <param name="teamId">From personal chat, the team being changed (carried by the save button).</param>
+    public CardMessage ReflectionForm(ReflectionSchedule? current, string? suggestedZone, string? teamId, string? locale)
+    {
+        var card = ReflectionFormCard.Build(current, suggestedZone, Localisation.Culture(locale));
+        if (teamId is not null)
+        {
+            var save = (SubmitAction)card.Actions![0];
+            card = card with { Actions = [save with { Data = new Dictionary<string, object>(save.Data) { ["team"] = teamId } }] };
+        }
+
+        return Fresh(card);
+    }
+
+    public CardMessage ReflectionStatus(ReflectionSchedule schedule, PromptSlot? next, string? notice, string? locale) =>
+        Fresh(ReflectionStatusCard.Build(schedule, next, notice, Localisation.Culture(locale)));
+
+    public CardMessage Prompt(PromptMessage prompt, int answerCount, bool closed, string? locale) =>
+        Fresh(PromptCard.Build(prompt, answerCount, closed, Localisation.Culture(locale)));
+
+    public IReadOnlyList<CardMessage> ReflectionSummary(string teamName, PromptMessage prompt, IReadOnlyList<ReflectionAnswer> answers, string? locale) =>
+        [.. ReflectionSummaryCard.Build(teamName, prompt, answers, Localisation.Culture(locale)).Select(card => Fresh(card))];
+
     /// <summary>One example of every card, for validation against the Adaptive Cards SDK and for screenshots.</summary>
     public IEnumerable<CardMessage> Samples(string? locale)
     {
@@ -97,6 +122,15 @@ public sealed class CardFactory(IServiceProvider services)
             TenantId = "tenant", ScopeId = "19:team", Key = "0000000000000000002-0000abcd", PersonId = "29:alex", PersonName = "Alex Wilber",
             Decided = "Refunded the delivery charge", ForWhom = "a customer whose parcel was late", StatementKey = statement.Key, Outcome = "They stayed with us", ShareAsStory = true,
         };
+        var schedule = new ReflectionSchedule
+        {
+            TenantId = "tenant", TeamId = "19:team", ConversationId = "19:team", Day = DayOfWeek.Tuesday, LocalTime = new TimeOnly(9, 30), TimeZoneId = "Europe/London",
+            Commitments = [Commitment.Reflective, Commitment.Listening], CreatedBy = "29:lee", CreatedByName = "Lee Lead", CreatedAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+        var prompt = PromptMessage.For(schedule, ReflectionCalendar.SlotOn(schedule, SampleDay));
+        var answers = Enumerable.Range(1, ReflectionSummaryCard.AnswersPerCard + 2)
+            .Select(i => new ReflectionAnswer($"Answer {i}: a busy week, but we looked after each other. **not bold**", i % 6 == 0 ? null : (i % 5) + 1, i % 3 != 0, i % 3 == 0 ? "29:megan" : null, i % 3 == 0 ? "Megan Bowen" : null, new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero)))
+            .ToList();
         return
         [
             WelcomePersonal(locale), WelcomeTeam(locale), Help(false, locale), Help(true, locale), Error(locale), BadSubmit(locale), Unsupported(locale),
@@ -114,6 +148,10 @@ public sealed class CardFactory(IServiceProvider services)
             Story(decision, statement, locale), Story(decision, null, locale),
             PermissionsList([statement], [decision], SampleDay, locale), PermissionsList([], [], SampleDay, locale),
             FlexLog(new FlexLog([new StatementLog(statement, 2, [decision])], 1, [decision]), locale),
+            ReflectionForm(null, "Europe/London", null, locale), ReflectionForm(schedule, null, "19:team", locale),
+            ReflectionStatus(schedule, ReflectionCalendar.SlotOn(schedule, SampleDay), "Thank you. Reflection is set up.", locale), ReflectionStatus(schedule with { Paused = true }, null, null, locale),
+            Prompt(prompt, 0, false, locale), Prompt(prompt, 7, false, locale), Prompt(prompt, 7, true, locale),
+            .. ReflectionSummary("Care Team", prompt, answers, locale), .. ReflectionSummary("Care Team", prompt, [], locale),
         ];
     }
 

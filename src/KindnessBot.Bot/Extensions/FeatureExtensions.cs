@@ -9,6 +9,8 @@ using KindnessBot.Bot.Recognition;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Recognition;
+using KindnessBot.Bot.Reflection;
+using KindnessBot.Core.Reflection;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -88,6 +90,51 @@ public static class FeatureExtensions
 
         services.AddSingleton<ISubmitVerb, FlexRecordVerb>();
         services.AddHostedService<PermissionReminders>();
+
+        AddReflection(builder);
         return builder;
+    }
+
+    /// <summary>Weekly reflection: schedules, the scheduler and prompt worker (on every instance), answers and summaries.</summary>
+    private static void AddReflection(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ReflectionSettings>().BindConfiguration(ReflectionSettings.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReflectionSettings>, ReflectionSettingsValidator>();
+        services.AddOptions<ReflectionOptions>().BindConfiguration(ReflectionSettings.Section)
+            .Validate(o => o.AppCeilingPerSecond is > 0 and <= 50 && o.MaxAttempts is >= 1 and <= 50 && o.LateWindow >= TimeSpan.Zero && o.WorkerConcurrency is >= 1 and <= 256, "Reflection: AppCeilingPerSecond must be above 0 and at most 50, MaxAttempts from 1 to 50, LateWindow not negative, WorkerConcurrency from 1 to 256.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReflectionOptions>>().Value);
+        services.AddSingleton(sp => AnswerKey.FromBase64(sp.GetRequiredService<IOptions<ReflectionSettings>>().Value.AnswerSecret!));
+        services.AddSingleton<IScheduleStore, TableScheduleStore>();
+        services.AddSingleton<SlotStore>();
+        services.AddSingleton<AnswerStore>();
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<FleetSendPacer>();
+        services.AddSingleton<ConversationPacer>();
+        services.AddSingleton<IPromptSender, TeamsPromptSender>();
+        services.AddSingleton<IReflectionNotifier, TeamsReflectionNotifier>();
+        services.AddSingleton<ReflectionService>();
+        services.AddSingleton<ReflectionFollowUp>();
+
+        // One id per running instance, recorded on the claims it makes.
+        var instance = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReflectionScheduler>(sp, instance));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PromptWorker>(sp, instance));
+
+        services.AddSingleton<ReflectionFacts>();
+        services.AddSingleton<ITextCommand, ReflectionCommand>();
+        services.AddSingleton<ISubmitVerb, SetUpReflectionVerb>();
+        foreach (var verb in new[] { Verbs.ReflectionPause, Verbs.ReflectionResume, Verbs.ReflectionSkip, Verbs.ReflectionChange })
+        {
+            services.AddSingleton<ISubmitVerb>(sp => ActivatorUtilities.CreateInstance<ScheduleButtonVerb>(sp, verb));
+        }
+
+        services.AddSingleton<ISubmitVerb, AnswerVerb>();
+        if (builder.Configuration.GetValue(ReflectionSettings.Section + ":" + nameof(ReflectionSettings.Background), true))
+        {
+            services.AddHostedService<ReflectionSweeper>();
+            services.AddHostedService<PromptWorkerService>();
+        }
     }
 }

@@ -1,6 +1,8 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Queues;
+using KindnessBot.Core.Reflection;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,15 @@ public static class StorageExtensions
                 ? new TableServiceClient(options.ConnectionString)
                 : new TableServiceClient(options.TableEndpoint, sp.GetRequiredService<TokenCredential>());
         });
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.UsesConnectionString
+                ? new QueueServiceClient(options.ConnectionString)
+                : new QueueServiceClient(options.QueueEndpoint, sp.GetRequiredService<TokenCredential>());
+        });
+        builder.Services.AddSingleton(sp => new ReflectionStorage(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         builder.Services.AddSingleton(sp => new KindnessTables(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         builder.Services.AddHostedService<TableCreator>();

@@ -45,6 +45,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add("Storage:TableEndpoint must be an absolute https address.");
         }
 
+        if (!options.UsesConnectionString && options.TableEndpoint is not null && (options.QueueEndpoint is not { IsAbsoluteUri: true } queues || queues.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add("Storage:QueueEndpoint must be the account's absolute https queue address (weekly reflection prompts go through a queue).");
+        }
+
         if (!KindnessBot.Core.Storage.KindnessTables.IsValidPrefix(options.TablePrefix))
         {
             failures.Add("Storage:TablePrefix is up to 20 letters and digits, starting with a letter.");

@@ -3,7 +3,7 @@ using KindnessBot.Core.Storage;
 namespace KindnessBot.Bot.Extensions;
 
 /// <summary>
-/// Creates the tables once, when the host starts, so no request ever pays for it. Storage that is not up yet
+/// Creates the tables (and the reflection queues) once, when the host starts, so no request ever pays for it. Storage that is not up yet
 /// (Azurite still starting, a cold account) gets a few tries before the host gives up and says why.
 /// </summary>
 internal sealed partial class TableCreator(IServiceProvider services, ILogger<TableCreator> logger) : IHostedService
@@ -14,11 +14,13 @@ internal sealed partial class TableCreator(IServiceProvider services, ILogger<Ta
     {
         // Resolved here, not in the constructor, so invalid storage settings are reported by options validation first.
         var tables = services.GetRequiredService<KindnessTables>();
+        var reflection = services.GetRequiredService<KindnessBot.Core.Reflection.ReflectionStorage>();
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 await tables.CreateAllAsync(cancellationToken);
+                await reflection.CreateAllAsync(cancellationToken);
                 return;
             }
             catch (Exception ex) when (attempt < Backoff.Length && ex is Azure.RequestFailedException or HttpRequestException or AggregateException)

@@ -16,4 +16,10 @@ public static class Verbs
     public const string PermissionRevoke = "permission-revoke";
     public const string PermissionExtend = "permission-extend";
     public const string FlexRecord = "flex-record";
+    public const string ReflectionSetUp = "reflection-setup";
+    public const string ReflectionPause = "reflection-pause";
+    public const string ReflectionResume = "reflection-resume";
+    public const string ReflectionSkip = "reflection-skip";
+    public const string ReflectionChange = "reflection-change";
+    public const string ReflectionAnswer = "reflection-answer";
 }

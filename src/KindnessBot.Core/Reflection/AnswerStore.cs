@@ -65,5 +65,19 @@ public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
         return answers;
     }
 
+    /// <summary>How many people have answered a prompt (keys only are read).</summary>
+    public async Task<int> CountAsync(string tenantId, PromptId prompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var filter = TableKey.RowsStartingWith(TableKey.Encode(tenantId), Row(prompt));
+        var count = 0;
+        await foreach (var _ in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static string Row(PromptId prompt) => TableKey.Compose(prompt.TeamId, prompt.Week) + "|";
 }

@@ -15,11 +15,16 @@ public sealed record PromptMessage(
     Commitment Commitment,
     string QuestionKey,
     DateTimeOffset Due,
-    DateTimeOffset ClosesAt)
+    DateTimeOffset ClosesAt,
+    string? TimeZoneId = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string QuestionText => QuestionBank.Find(QuestionKey)?.Text ?? throw new InvalidOperationException("Unknown question " + QuestionKey);
+
+    /// <summary>An instant as the team's clock shows it (UTC when the zone is unknown).</summary>
+    public DateTime Local(DateTimeOffset instant) =>
+        ReflectionCalendar.TryFindZone(TimeZoneId, out var zone) ? TimeZoneInfo.ConvertTime(instant, zone).DateTime : instant.UtcDateTime;
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -42,6 +47,6 @@ public sealed record PromptMessage(
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(slot);
         var question = QuestionBank.Pick(schedule, slot);
-        return new PromptMessage(schedule.TenantId, schedule.TeamId, slot.Week, schedule.ConversationId, question.Commitment, question.Key, slot.Due, slot.Due + schedule.OpenFor);
+        return new PromptMessage(schedule.TenantId, schedule.TeamId, slot.Week, schedule.ConversationId, question.Commitment, question.Key, slot.Due, slot.Due + schedule.OpenFor, schedule.TimeZoneId);
     }
 }

@@ -36,7 +36,10 @@ public sealed record ReflectionSchedule
     /// <summary>How long a prompt stays open for answers.</summary>
     public TimeSpan OpenFor { get; init; } = DefaultOpenFor;
 
+    /// <summary>The Teams user id of the leader who set the schedule up (or last changed it): they receive the summaries.</summary>
     public required string CreatedBy { get; init; }
+
+    public string? CreatedByName { get; init; }
 
     /// <summary>Slots due before this instant are never sent nor recorded.</summary>
     public required DateTimeOffset CreatedAt { get; init; }

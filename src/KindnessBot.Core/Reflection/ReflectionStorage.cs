@@ -16,6 +16,9 @@ public sealed class ReflectionStorage
     public const string PromptQueueName = "reflection-prompts";
     public const string PoisonQueueName = "reflection-prompts-poison";
 
+    /// <summary>The tables, unprefixed, as infra/main.bicep creates them.</summary>
+    public static IReadOnlyList<string> TableNames { get; } = [SchedulesName, SlotsName, AnswersName, PacingName];
+
     /// <param name="promptQueues">
     /// Prompt queue shards (1 to 64). Prompts spread over them by team. One is plenty for Azure; Azurite's queue
     /// service slows down with depth (receive and delete scan the queue), so a local fan-out to thousands of teams

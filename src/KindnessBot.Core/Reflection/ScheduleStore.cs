@@ -13,6 +13,13 @@ public interface IScheduleStore
 
     Task<ReflectionSchedule?> FindAsync(string tenantId, string teamId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Changes a team's schedule without losing a concurrent change: reads it, applies <paramref name="change"/>
+    /// (which returns null to leave it as it is), and writes only if nobody wrote in between (ETag), else tries again.
+    /// Returns the schedule as stored afterwards.
+    /// </summary>
+    Task<ReflectionSchedule?> UpdateAsync(string tenantId, string teamId, Func<ReflectionSchedule?, ReflectionSchedule?> change, CancellationToken cancellationToken);
+
     /// <summary>Every schedule of every tenant, page by page (the scheduler's sweep).</summary>
     IAsyncEnumerable<ReflectionSchedule> ListAllAsync(CancellationToken cancellationToken);
 
@@ -25,10 +32,53 @@ public sealed class TableScheduleStore(ReflectionStorage storage) : IScheduleSto
 {
     private readonly TableClient _table = storage.Schedules;
 
-    public async Task SaveAsync(ReflectionSchedule schedule, CancellationToken cancellationToken)
+    private const int Attempts = 8;
+
+    public async Task SaveAsync(ReflectionSchedule schedule, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(ToEntity(schedule), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<ReflectionSchedule?> UpdateAsync(string tenantId, string teamId, Func<ReflectionSchedule?, ReflectionSchedule?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(tenantId), Row(teamId), cancellationToken: cancellationToken);
+            var current = found.HasValue && found.Value is { } e ? FromEntity(e) : null;
+            var changed = change(current);
+            if (changed is null)
+            {
+                return current;
+            }
+
+            if (changed.TenantId != tenantId || changed.TeamId != teamId)
+            {
+                throw new ArgumentException("A schedule change cannot move the schedule to another team.", nameof(change));
+            }
+
+            try
+            {
+                if (current is null)
+                {
+                    await _table.AddEntityAsync(ToEntity(changed), cancellationToken);
+                }
+                else
+                {
+                    await _table.UpdateEntityAsync(ToEntity(changed), found.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return changed;
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < Attempts)
+            {
+                // Another leader, or the scheduler marking a week handled, wrote first: read again and reapply.
+            }
+        }
+    }
+
+    private static TableEntity ToEntity(ReflectionSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        var e = new TableEntity(TableKey.Encode(schedule.TenantId), Row(schedule.TeamId))
+        return new TableEntity(TableKey.Encode(schedule.TenantId), Row(schedule.TeamId))
         {
             ["TenantId"] = schedule.TenantId,
             ["TeamId"] = schedule.TeamId,
@@ -41,10 +91,10 @@ public sealed class TableScheduleStore(ReflectionStorage storage) : IScheduleSto
             ["SkippedWeek"] = schedule.SkippedWeek,
             ["OpenForMinutes"] = (int)schedule.OpenFor.TotalMinutes,
             ["CreatedBy"] = schedule.CreatedBy,
+            ["CreatedByName"] = schedule.CreatedByName,
             ["CreatedAt"] = schedule.CreatedAt,
             ["HandledThrough"] = schedule.HandledThrough,
         };
-        await _table.UpsertEntityAsync(e, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<ReflectionSchedule?> FindAsync(string tenantId, string teamId, CancellationToken cancellationToken)
@@ -88,6 +138,7 @@ public sealed class TableScheduleStore(ReflectionStorage storage) : IScheduleSto
         SkippedWeek = e.GetString("SkippedWeek"),
         OpenFor = TimeSpan.FromMinutes(e.GetInt32("OpenForMinutes") ?? (int)ReflectionSchedule.DefaultOpenFor.TotalMinutes),
         CreatedBy = e.GetString("CreatedBy"),
+        CreatedByName = e.GetString("CreatedByName"),
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         HandledThrough = e.GetDateTimeOffset("HandledThrough"),
     };

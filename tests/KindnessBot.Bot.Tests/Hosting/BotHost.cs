@@ -54,6 +54,7 @@ public class BotHost : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = Azurite.ConnectionString,
             ["Storage:TablePrefix"] = TablePrefix,
+            ["Reflection:AnswerSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["urls"] = "http://127.0.0.1:0",
         };
         foreach (var (key, value) in _extraSettings)

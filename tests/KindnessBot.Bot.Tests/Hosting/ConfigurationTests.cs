@@ -34,6 +34,9 @@ public class ConfigurationTests(BotHost host) : IClassFixture<BotHost>
         { "MicrosoftAppPassword", "", "A SingleTenant bot needs MicrosoftAppPassword" },
         { "Storage:ConnectionString", "", "Set Storage:ConnectionString (local development) or Storage:TableEndpoint" },
         { "Storage:TablePrefix", "bad-prefix!", "Storage:TablePrefix is up to 20 letters and digits" },
+        { "Reflection:AnswerSecret", "", "Set Reflection:AnswerSecret to at least 32 random bytes" },
+        { "Reflection:AnswerSecret", "c2hvcnQ=", "Set Reflection:AnswerSecret to at least 32 random bytes" },
+        { "Reflection:SweepInterval", "00:00:00.010", "Reflection:SweepInterval must be from 1 second to 15 minutes" },
     };
 
     [Theory]
@@ -47,6 +50,7 @@ public class ConfigurationTests(BotHost host) : IClassFixture<BotHost>
             ["MicrosoftAppId"] = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
             ["MicrosoftAppTenantId"] = "f0e1d2c3-b4a5-4697-8899-aabbccddeeff",
             ["MicrosoftAppPassword"] = "not-a-real-secret",
+            ["Reflection:AnswerSecret"] = Convert.ToBase64String(new byte[32]),
             [key] = value,
         };
         // Started directly rather than through WebApplicationFactory, whose deferred host can report a failed

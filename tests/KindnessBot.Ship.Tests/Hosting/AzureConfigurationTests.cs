@@ -69,6 +69,7 @@ public sealed class AzureConfigurationTests(FakeManagedIdentityEndpoint identity
         Assert.IsType<DefaultAzureCredential>(credential);
         Assert.Equal(TableEndpoint, tables.Uri);
         Assert.Equal("acct", tables.AccountName);
+        Assert.Equal(new Uri("https://acct.queue.core.windows.net"), services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().Uri);
         var token = await credential.GetTokenAsync(new TokenRequestContext(["https://storage.azure.com/.default"]), CancellationToken.None);
         Assert.Equal(FakeManagedIdentityEndpoint.Token, token.Token);
         var request = Assert.Single(identityEndpoint.Requests, r => r.Resource == "https://storage.azure.com");

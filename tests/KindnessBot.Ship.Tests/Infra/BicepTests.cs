@@ -52,11 +52,12 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
 
         Assert.Equal(
             ["APPLICATIONINSIGHTS_CONNECTION_STRING", "Appraisal__LinkSigningKey", "Appraisal__PublicBaseUrl", "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType",
-             "Storage__ManagedIdentityClientId", "Storage__QueueEndpoint", "Storage__TableEndpoint", "Storage__TablePrefix"],
+             "Reflection__AnswerSecret", "Storage__ManagedIdentityClientId", "Storage__QueueEndpoint", "Storage__TableEndpoint", "Storage__TablePrefix"],
             settings.Order(StringComparer.Ordinal));
         // Every Storage__ setting names a property of the options class that binds it, and likewise the bot's identity.
         var storageProperties = typeof(StorageOptions).GetProperties().Select(p => p.Name).ToList();
         Assert.All(settings.Where(s => s.StartsWith("Storage__", StringComparison.Ordinal)), s => Assert.Contains(s["Storage__".Length..], storageProperties));
+        Assert.Contains(nameof(KindnessBot.Bot.Reflection.ReflectionSettings.AnswerSecret), typeof(KindnessBot.Bot.Reflection.ReflectionSettings).GetProperties().Select(p => p.Name));
         var botProperties = typeof(BotCredentialsOptions).GetProperties().Select(p => p.Name).ToList();
         Assert.All(settings.Where(s => s.StartsWith("MicrosoftApp", StringComparison.Ordinal)), s => Assert.Contains(s, botProperties));
     }
@@ -113,7 +114,7 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
     {
         var parameters = _template["parameters"]!;
 
-        Assert.Equal(Core.Storage.KindnessTables.Names, parameters["tableNames"]!["defaultValue"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal([.. Core.Storage.KindnessTables.Names, .. Core.Reflection.ReflectionStorage.TableNames], parameters["tableNames"]!["defaultValue"]!.AsArray().Select(n => (string)n!));
         Assert.Equal(["reflection-prompts", "reflection-prompts-poison"], parameters["queueNames"]!["defaultValue"]!.AsArray().Select(n => (string)n!));
     }
 

@@ -22,7 +22,7 @@ public sealed class ManifestCommandTests
     {
         var builder = Host.CreateApplicationBuilder();
         // Storage is registered (never reached) so commands that need a store can be built too.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = "UseDevelopmentStorage=true" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = "UseDevelopmentStorage=true", ["Reflection:AnswerSecret"] = Convert.ToBase64String(new byte[32]) });
         builder.AddKindnessStorage();
         builder.AddTeamsBot();
         builder.AddKindnessFeatures();

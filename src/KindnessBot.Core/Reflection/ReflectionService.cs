@@ -1,0 +1,185 @@
+using KindnessBot.Core.Commitments;
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.People;
+using KindnessBot.Core.Permissions;
+
+namespace KindnessBot.Core.Reflection;
+
+/// <summary>Why a leader's reflection action was refused. Nothing was stored.</summary>
+public enum ReflectionRefusal
+{
+    NotALeader,
+    Invalid,
+    NotSetUp,
+}
+
+/// <summary>The outcome of a leader's action: the schedule as stored, or why it was refused.</summary>
+public sealed record ScheduleChange(ReflectionSchedule? Schedule, ReflectionRefusal? Refusal, IReadOnlyList<string> Problems)
+{
+    public static ScheduleChange Done(ReflectionSchedule schedule) => new(schedule, null, []);
+
+    public static ScheduleChange Refused(ReflectionRefusal refusal, IReadOnlyList<string>? problems = null) => new(null, refusal, problems ?? []);
+}
+
+/// <summary>What a leader chose on the set-up card, read but not yet validated.</summary>
+public sealed record ScheduleChoice(DayOfWeek Day, int Hour, int Minute, string? TimeZoneId, IReadOnlyList<Commitment> Commitments, int OpenForDays);
+
+/// <summary>How an answer to a prompt went, and what the prompt card now shows.</summary>
+public sealed record AnswerOutcome(AnswerResult Result, int AnswerCount);
+
+/// <summary>
+/// The reflection feature as people use it: leaders set up, pause, resume, skip and change a team's schedule (only
+/// leaders, decided by <see cref="ILeaderPolicy"/>); members answer the week's prompt and the card's count follows.
+/// The scope is a team (its id) or a group chat (its conversation id), as for permissions.
+/// </summary>
+public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots, AnswerStore answers, AnswerService answerService, ILeaderPolicy leaders, IReflectionNotifier notifier, TimeProvider time)
+{
+    private static readonly int[] WeeksBack = [0, 7, 14, 21];
+
+    public static string TeamOf(ConversationRecord where)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        return where.TeamId ?? where.ConversationId;
+    }
+
+    public Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return leaders.IsLeaderAsync(scope, person.TeamsId, person.AadObjectId, cancellationToken);
+    }
+
+    public Task<ReflectionSchedule?> FindAsync(ConversationRecord scope, CancellationToken cancellationToken) =>
+        schedules.FindAsync(scope.TenantId, TeamOf(scope), cancellationToken);
+
+    /// <summary>
+    /// Sets up reflection in <paramref name="postIn"/> (a channel or group chat), or changes the schedule there. A
+    /// change takes effect from now: a week already sent is not sent again (its slot row exists), and a time that has
+    /// already passed this week waits for next week.
+    /// </summary>
+    public async Task<ScheduleChange> SetUpAsync(ConversationRecord postIn, Person leader, ScheduleChoice choice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(postIn);
+        ArgumentNullException.ThrowIfNull(leader);
+        ArgumentNullException.ThrowIfNull(choice);
+        if (!await IsLeaderAsync(postIn, leader, cancellationToken))
+        {
+            return ScheduleChange.Refused(ReflectionRefusal.NotALeader);
+        }
+
+        var now = time.GetUtcNow();
+        var request = new ScheduleRequest(postIn.TenantId, TeamOf(postIn), postIn.ConversationId, choice.Day, choice.Hour, choice.Minute, choice.TimeZoneId, choice.Commitments, leader.TeamsId, TimeSpan.FromDays(choice.OpenForDays));
+        var result = request.Validate(now);
+        if (!result.IsValid)
+        {
+            return ScheduleChange.Refused(ReflectionRefusal.Invalid, result.Messages);
+        }
+
+        var fresh = result.Schedule! with { CreatedByName = leader.Name };
+        var stored = await schedules.UpdateAsync(fresh.TenantId, fresh.TeamId, current => current is null ? fresh : fresh with { HandledThrough = current.HandledThrough, Paused = current.Paused }, cancellationToken);
+        return ScheduleChange.Done(stored!);
+    }
+
+    public Task<ScheduleChange> PauseAsync(ConversationRecord scope, Person leader, CancellationToken cancellationToken) =>
+        ChangeAsync(scope, leader, (s, _) => s with { Paused = true }, cancellationToken);
+
+    public Task<ScheduleChange> ResumeAsync(ConversationRecord scope, Person leader, CancellationToken cancellationToken) =>
+        ChangeAsync(scope, leader, (s, now) => s with { Paused = false, CreatedAt = s.Paused ? now : s.CreatedAt }, cancellationToken);
+
+    /// <summary>Skips the next prompt due (pressing it twice in the same week skips the same week).</summary>
+    public Task<ScheduleChange> SkipNextAsync(ConversationRecord scope, Person leader, CancellationToken cancellationToken) =>
+        ChangeAsync(scope, leader, (s, now) => s.SkipNextWeek(now), cancellationToken);
+
+    /// <summary>When the next prompt is due, or null while paused.</summary>
+    public PromptSlot? Next(ReflectionSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (schedule.Paused)
+        {
+            return null;
+        }
+
+        var next = ReflectionCalendar.NextSlot(schedule, time.GetUtcNow());
+        return next.Week == schedule.SkippedWeek ? ReflectionCalendar.SlotOn(schedule, next.LocalDate.AddDays(7)) : next;
+    }
+
+    /// <summary>
+    /// Saves a member's answer and, when it is a new one, raises the count on the prompt card. The count is the
+    /// number of answer rows, written on the slot only when it rises (ETag), and whoever raises it updates the card.
+    /// </summary>
+    public async Task<AnswerOutcome> AnswerAsync(AnswerSubmit submit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submit);
+        var result = await answerService.SubmitAsync(submit, cancellationToken);
+        if (result is not (AnswerResult.Saved or AnswerResult.Updated))
+        {
+            return new AnswerOutcome(result, 0);
+        }
+
+        var prompt = new PromptId(submit.PromptTeamId, submit.Week);
+        var count = await answers.CountAsync(submit.TenantId, prompt, cancellationToken);
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var slot = await slots.FindAsync(submit.TenantId, prompt.TeamId, prompt.Week, cancellationToken);
+            if (slot is null || slot.AnswerCount >= count)
+            {
+                break; // someone else has shown this many already (or more)
+            }
+
+            if (await slots.TryUpdateAsync(slot.Prompt, slot.ETag, cancellationToken, ("AnswerCount", count)) is not null)
+            {
+                if (slot.ActivityId is { Length: > 0 } activityId)
+                {
+                    await notifier.UpdatePromptAsync(slot.Prompt, activityId, count, closed: false, cancellationToken);
+                }
+
+                break;
+            }
+        }
+
+        return new AnswerOutcome(result, count);
+    }
+
+    /// <summary>The most recent prompt of a schedule that has closed, with its answers (for a leader who asks).</summary>
+    public async Task<(PromptMessage Prompt, IReadOnlyList<ReflectionAnswer> Answers)?> LatestClosedAsync(ReflectionSchedule schedule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, schedule.TimeZone).DateTime);
+        foreach (var back in WeeksBack)
+        {
+            var slot = await slots.FindAsync(schedule.TenantId, schedule.TeamId, ReflectionCalendar.WeekOf(today.AddDays(-back)), cancellationToken);
+            if (slot is { State: SlotState.Sent } && now >= slot.Prompt.ClosesAt)
+            {
+                return (slot.Prompt, await answers.ListAsync(schedule.TenantId, new PromptId(slot.Prompt.TeamId, slot.Prompt.Week), cancellationToken));
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<ScheduleChange> ChangeAsync(ConversationRecord scope, Person leader, Func<ReflectionSchedule, DateTimeOffset, ReflectionSchedule> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!await IsLeaderAsync(scope, leader, cancellationToken))
+        {
+            return ScheduleChange.Refused(ReflectionRefusal.NotALeader);
+        }
+
+        var now = time.GetUtcNow();
+        var stored = await schedules.UpdateAsync(scope.TenantId, TeamOf(scope), current => current is null ? null : change(current, now), cancellationToken);
+        return stored is null ? ScheduleChange.Refused(ReflectionRefusal.NotSetUp) : ScheduleChange.Done(stored);
+    }
+}
+
+/// <summary>What the reflection feature sends besides the prompt itself; the bot implements it with Teams cards.</summary>
+public interface IReflectionNotifier
+{
+    /// <summary>Updates the prompt card in place: the count of answers, and whether it has closed.</summary>
+    Task UpdatePromptAsync(PromptMessage prompt, string activityId, int answerCount, bool closed, CancellationToken cancellationToken);
+
+    /// <summary>Sends a leader the summary of a closed prompt. False when the leader cannot be reached (no personal chat).</summary>
+    Task<bool> SendSummaryAsync(ReflectionSchedule schedule, PromptMessage prompt, IReadOnlyList<ReflectionAnswer> answers, CancellationToken cancellationToken);
+
+    /// <summary>Tells the leader and the admins that a prompt could not be posted.</summary>
+    Task ReportFailureAsync(ReflectionSchedule schedule, PromptMessage prompt, string? reason, CancellationToken cancellationToken);
+}
