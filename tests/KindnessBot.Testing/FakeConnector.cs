@@ -81,11 +81,38 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Forgets what was sent so far.</summary>
     public void Clear() => _sent.Clear();
 
+    /// <summary>The next <paramref name="count"/> new posts are refused with <paramref name="status"/> (and Retry-After, if given), as Teams does when throttling.</summary>
+    public void RefuseNextPosts(int count, int status, string? retryAfter = null)
+    {
+        _refuseStatus = status;
+        _retryAfter = retryAfter;
+        Interlocked.Exchange(ref _toRefuse, count);
+    }
+
+    /// <summary>Posts refused so far.</summary>
+    public int Refused => Volatile.Read(ref _refused);
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private int _toRefuse;
+    private int _refused;
+    private int _refuseStatus;
+    private string? _retryAfter;
 
     private async Task<IResult> HandleAsync(HttpContext http, string rest)
     {
         Interlocked.Increment(ref _received);
+        if (http.Request.Method == "POST" && Interlocked.Decrement(ref _toRefuse) >= 0)
+        {
+            Interlocked.Increment(ref _refused);
+            if (_retryAfter is not null)
+            {
+                http.Response.Headers.RetryAfter = _retryAfter;
+            }
+
+            return Results.Json(new { error = new { code = "Throttled", message = "Too many requests" } }, statusCode: _refuseStatus);
+        }
+
         var parts = rest.Split('/');
         var conversationId = Uri.UnescapeDataString(parts[0]);
         var replyToId = parts.Length >= 3 && parts[1] == "activities" ? Uri.UnescapeDataString(parts[2]) : null;

@@ -131,10 +131,7 @@ public static class FeatureExtensions
         }
 
         services.AddSingleton<ISubmitVerb, AnswerVerb>();
-        if (builder.Configuration.GetValue(ReflectionSettings.Section + ":" + nameof(ReflectionSettings.Background), true))
-        {
-            services.AddHostedService<ReflectionSweeper>();
-            services.AddHostedService<PromptWorkerService>();
-        }
+        services.AddHostedService<ReflectionSweeper>();
+        services.AddHostedService<PromptWorkerService>();
     }
 }

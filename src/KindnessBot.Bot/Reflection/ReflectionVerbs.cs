@@ -26,15 +26,9 @@ internal sealed record ScheduleForm(ScheduleChoice Choice, string? TeamId)
             return Parsed<ScheduleForm>.Invalid(problem);
         }
 
-        if (!Enum.GetNames<DayOfWeek>().Contains(day.Value, StringComparer.Ordinal))
-        {
-            return Parsed<ScheduleForm>.Invalid("day must name a day of the week");
-        }
-
-        if (!TimeOnly.TryParseExact(time.Value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-        {
-            return Parsed<ScheduleForm>.Invalid("time must be HH:mm");
-        }
+        // A day or time that is not one is refused by the schedule's own rules, with its kind message (ImpossibleTime).
+        var weekday = Enum.GetNames<DayOfWeek>().Contains(day.Value, StringComparer.Ordinal) ? Enum.Parse<DayOfWeek>(day.Value!) : (DayOfWeek)(-1);
+        var at = TimeOnly.TryParseExact(time.Value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? (parsed.Hour, parsed.Minute) : (-1, -1);
 
         var names = (commitments.Value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var known = Enum.GetNames<Commitment>();
@@ -43,7 +37,7 @@ internal sealed record ScheduleForm(ScheduleChoice Choice, string? TeamId)
             return Parsed<ScheduleForm>.Invalid("commitments must name the six commitments");
         }
 
-        var choice = new ScheduleChoice(Enum.Parse<DayOfWeek>(day.Value!), at.Hour, at.Minute, zone.Value, [.. names.Select(Enum.Parse<Commitment>)], openFor.Value);
+        var choice = new ScheduleChoice(weekday, at.Item1, at.Item2, zone.Value, [.. names.Select(Enum.Parse<Commitment>)], openFor.Value);
         return Parsed<ScheduleForm>.Valid(new ScheduleForm(choice, team.Value));
     }
 }

@@ -126,6 +126,11 @@ internal sealed partial class ReflectionSweeper(IServiceProvider services, TimeP
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // resolved once the host has started, after settings are validated
+        if (!settings.Value.Background)
+        {
+            return;
+        }
+
         var scheduler = services.GetRequiredService<ReflectionScheduler>();
         var followUp = services.GetRequiredService<ReflectionFollowUp>();
         using var timer = new PeriodicTimer(settings.Value.SweepInterval, time);
@@ -149,13 +154,18 @@ internal sealed partial class ReflectionSweeper(IServiceProvider services, TimeP
 }
 
 /// <summary>Runs this instance's prompt worker: takes due prompts off the queue and posts them within Teams' limits.</summary>
-internal sealed partial class PromptWorkerService(IServiceProvider services, ILogger<PromptWorkerService> logger) : BackgroundService
+internal sealed partial class PromptWorkerService(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ReflectionSettings> settings, ILogger<PromptWorkerService> logger) : BackgroundService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        if (!settings.Value.Background)
+        {
+            return;
+        }
+
         var worker = services.GetRequiredService<PromptWorker>();
         while (!stoppingToken.IsCancellationRequested)
         {

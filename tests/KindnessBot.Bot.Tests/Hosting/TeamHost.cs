@@ -14,13 +14,24 @@ public sealed class TeamHost : BotHost
     private readonly TimeProvider? _time;
 
     public TeamHost()
-        : base(new() { ["Recognition:DailyLimit"] = "4", ["Appraisal:PublicBaseUrl"] = "http://127.0.0.1:9/", ["Leaders:Admins:0"] = "29:admin" })
+        : this(null, null)
     {
     }
 
-    /// <summary>The same host on a clock the test moves.</summary>
-    internal TeamHost(TimeProvider time)
-        : this() => _time = time;
+    /// <summary>The same host on a clock the test moves, with extra settings.</summary>
+    internal TeamHost(TimeProvider? time, Dictionary<string, string?>? settings = null)
+        : base(Settings(settings)) => _time = time;
+
+    private static Dictionary<string, string?> Settings(Dictionary<string, string?>? extra)
+    {
+        var settings = new Dictionary<string, string?> { ["Recognition:DailyLimit"] = "4", ["Appraisal:PublicBaseUrl"] = "http://127.0.0.1:9/", ["Leaders:Admins:0"] = "29:admin" };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 
     protected override void ConfigureTestServices(IServiceCollection services)
     {

@@ -1,0 +1,107 @@
+using Azure.Data.Tables;
+using KindnessBot.Bot.Tests.Hosting;
+using KindnessBot.Core.Reflection;
+using KindnessBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
+
+namespace KindnessBot.Bot.Tests.Reflection;
+
+/// <summary>
+/// The team host on a clock the test moves, with the scheduler and prompt worker not running on their own: tests
+/// run a sweep, the worker and the follow-up when they choose, through the host's own services.
+/// Starts on Monday 30 November 2026, 08:00 UTC (08:00 in London).
+/// </summary>
+public sealed class ReflectionHost : IAsyncLifetime
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+
+    public TeamHost Host { get; private set; } = null!;
+
+    public string TenantId => Host.Activities.TenantId;
+
+    public async Task InitializeAsync()
+    {
+        Host = new TeamHost(Time, new() { ["Reflection:Background"] = "false" });
+        await Host.InitializeAsync();
+    }
+
+    public Task DisposeAsync() => Host.DisposeAsync();
+
+    public T Get<T>()
+        where T : notnull => Host.Services.GetRequiredService<T>();
+
+    /// <summary>What the set-up card sends when Lee saves it (the card's inputs merged with the button's data).</summary>
+    public static JObject SetUp(string day = "Tuesday", string time = "09:30", string zone = "Europe/London", string commitments = "Reflective,Listening", string openFor = "5") => new()
+    {
+        ["verb"] = "reflection-setup", ["day"] = day, ["time"] = time, ["zone"] = zone, ["commitments"] = commitments, ["openFor"] = openFor,
+    };
+
+    /// <summary>A sweep, then every queued prompt handled by the host's worker; the clock ticks meanwhile so paced sends are not stuck.</summary>
+    public async Task<SweepResult> SweepAndSendAsync()
+    {
+        var sweep = await Get<ReflectionScheduler>().SweepAsync(default);
+        var storage = Get<ReflectionStorage>();
+        var worker = Get<PromptWorker>();
+        using var done = new CancellationTokenSource();
+        var ticking = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                Time.Advance(TimeSpan.FromMilliseconds(25));
+                await Task.Delay(5);
+            }
+        });
+        try
+        {
+            for (var received = await storage.Prompts.ReceiveMessagesAsync(32); received.Value.Length > 0; received = await storage.Prompts.ReceiveMessagesAsync(32))
+            {
+                foreach (var message in received.Value)
+                {
+                    await worker.HandleAsync(message, default);
+                }
+            }
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await ticking;
+        }
+
+        return sweep;
+    }
+
+    public Task<FollowUpResult> FollowUpAsync() => Get<ReflectionFollowUp>().SweepAsync(default);
+
+    public async Task<List<TableEntity>> AnswerRowsAsync()
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in Get<ReflectionStorage>().Answers.QueryAsync<TableEntity>())
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The answer the prompt card sends: its button's data with what the person typed.</summary>
+    public static JObject Answer(SentActivity prompt, string? text, string? wellbeing = null, bool named = false)
+    {
+        var value = (JObject)prompt.Card!["actions"]![0]!["data"]!.DeepClone();
+        if (text is not null)
+        {
+            value["answer"] = text;
+        }
+
+        if (wellbeing is not null)
+        {
+            value["wellbeing"] = wellbeing;
+        }
+
+        value["named"] = named ? "true" : "false";
+        return value;
+    }
+
+    public SentActivity? Prompt() => Host.SentTo(TeamsActivities.TeamId).LastOrDefault(s => s.Method == "POST" && s.CardTitle == "Time to reflect");
+}
