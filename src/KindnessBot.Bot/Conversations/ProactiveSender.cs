@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using KindnessBot.Bot.Extensions;
 using KindnessBot.Bot.Http;
@@ -15,16 +16,12 @@ internal sealed class ProactiveSender(KindnessAdapter adapter, BotFrameworkAuthe
 {
     private string AppId => credentials.Value.MicrosoftAppId ?? string.Empty;
 
-    /// <summary>Posts an activity in the conversation (a new post, in a channel) and returns its id.</summary>
+    /// <summary>Posts an activity in the conversation (a new post, in a channel) and returns its id. Throws what Teams answered if it refused.</summary>
     public async Task<string?> SendAsync(ConversationRecord conversation, IActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         string? id = null;
-        await adapter.ContinueConversationAsync(
-            AppId,
-            Reference(conversation),
-            async (turn, ct) => id = (await turn.SendActivityAsync(activity, ct))?.Id,
-            cancellationToken);
+        await ContinueAsync(conversation, async (turn, ct) => id = (await turn.SendActivityAsync(activity, ct))?.Id, cancellationToken);
         return id;
     }
 
@@ -34,11 +31,32 @@ internal sealed class ProactiveSender(KindnessAdapter adapter, BotFrameworkAuthe
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(activity);
         activity.Id = activityId;
+        await ContinueAsync(conversation, async (turn, ct) => await turn.UpdateActivityAsync(activity, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a proactive turn and lets its failure reach the caller. The adapter's OnTurnError would otherwise take the
+    /// exception (and try to post an error card into the conversation), so a refused post would look sent.
+    /// </summary>
+    private async Task ContinueAsync(ConversationRecord conversation, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ExceptionDispatchInfo? failure = null;
         await adapter.ContinueConversationAsync(
             AppId,
             Reference(conversation),
-            async (turn, ct) => await turn.UpdateActivityAsync(activity, ct),
+            async (turn, ct) =>
+            {
+                try
+                {
+                    await callback(turn, ct);
+                }
+                catch (Exception ex)
+                {
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                }
+            },
             cancellationToken);
+        failure?.Throw();
     }
 
     /// <summary>A connector client for the conversation's service address, for roster and similar calls.</summary>

@@ -156,12 +156,26 @@ public sealed partial class PromptWorker(
             }
         }
 
+        // The lease must outlast the send. If waiting for the slot used half of it (a slow storage call, a busy
+        // machine), renew it first; if it cannot be renewed, another handler has taken the prompt over: leave it.
+        if (time.GetUtcNow() - now > options.SendLease / 2)
+        {
+            if (await slots.TryUpdateAsync(prompt, leaseTag, cancellationToken, ("SendingUntil", time.GetUtcNow() + options.SendLease)) is not { } renewed)
+            {
+                return;
+            }
+
+            leaseTag = renewed;
+        }
+
         SendOutcome outcome;
+        using var sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        sendTimeout.CancelAfter(options.SendLease * 0.8); // a send still running when the lease ends could be repeated by another worker
         try
         {
-            outcome = await sender.SendAsync(prompt, cancellationToken);
+            outcome = await sender.SendAsync(prompt, sendTimeout.Token);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             outcome = SendOutcome.TryLater(ex.GetType().Name);
         }

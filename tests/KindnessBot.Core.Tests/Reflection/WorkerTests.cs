@@ -144,6 +144,26 @@ public class WorkerTests
     }
 
     [Fact]
+    public async Task A_send_slower_than_its_lease_is_abandoned_and_retried_so_the_prompt_is_posted_once()
+    {
+        var storage = await EnqueueTeamsAsync(1);
+        var first = 1;
+        var sender = new FakeSender
+        {
+            // The first send hangs past the one-second lease: had it gone on, a second worker would have posted too.
+            BeforeEachSend = () => Interlocked.Exchange(ref first, 0) == 1 ? Task.Delay(TimeSpan.FromSeconds(2.5)) : Task.CompletedTask,
+        };
+
+        // Both workers keep running until well after the slow send would have ended.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await Task.WhenAll(Worker(storage, sender, "a").RunAsync(stop.Token), Worker(storage, sender, "b").RunAsync(stop.Token));
+
+        Assert.Equal(1, sender.TotalPosts);
+        var sent = Assert.Single(await new SlotStore(storage).ListAsync(Tenant, SlotState.Sent, Ct));
+        Assert.Equal(2, sent.Attempts);
+    }
+
+    [Fact]
     public async Task A_prompt_still_queued_when_it_closes_is_recorded_as_skipped_and_not_posted()
     {
         var storage = await ReflectionFixture.NewStorageAsync();
