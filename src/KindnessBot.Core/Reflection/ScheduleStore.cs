@@ -32,7 +32,7 @@ public sealed class TableScheduleStore(ReflectionStorage storage) : IScheduleSto
 {
     private readonly TableClient _table = storage.Schedules;
 
-    private const int Attempts = 8;
+    private const int Attempts = 20;
 
     public async Task SaveAsync(ReflectionSchedule schedule, CancellationToken cancellationToken) =>
         await _table.UpsertEntityAsync(ToEntity(schedule), TableUpdateMode.Replace, cancellationToken);
@@ -70,7 +70,9 @@ public sealed class TableScheduleStore(ReflectionStorage storage) : IScheduleSto
             }
             catch (Azure.RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < Attempts)
             {
-                // Another leader, or the scheduler marking a week handled, wrote first: read again and reapply.
+                // Another leader, or the scheduler marking a week handled, wrote first: read again and reapply, after a
+                // short random pause so writers that collided do not collide again in step.
+                await Task.Delay(Random.Shared.Next(1, 10 * Math.Min(attempt, 10)), cancellationToken);
             }
         }
     }
