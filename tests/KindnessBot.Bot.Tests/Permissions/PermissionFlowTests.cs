@@ -155,16 +155,13 @@ public class PermissionFlowTests(TeamHost host) : IClassFixture<TeamHost>
             };
             var fields = value.Properties().Where(p => p.Name != "verb").Select(p => p.Name).ToList();
             var field = fields[random.Next(fields.Count)];
-            value[field] = random.Next(7) switch
+            value[field] = BadSubmits.Corrupt(random, () => field switch
             {
-                0 => JValue.CreateNull(),
-                1 => new JValue(random.Next()),
-                2 => new JArray(1, 2),
-                3 => new string('x', 5000),
-                4 => "bad\u0000" + random.Next(),
-                5 => field switch { "scope" or "reliedOn" => "19:another-team@thread.tacv2|" + statement.Key, "key" => "0000000000000000001-0000abcd", "from" or "until" => "2026-02-30", _ => "" },
-                _ => new JObject(),
-            };
+                "scope" or "reliedOn" => "19:another-team@thread.tacv2|" + statement.Key,
+                "key" => "0000000000000000001-0000abcd",
+                "from" or "until" => "2026-02-30",
+                _ => "",
+            });
             if (verb == "flex-record" && field == "share")
             {
                 value["decided"] = JValue.CreateNull(); // a missing "share" alone is allowed (it means no), so break a required field too

@@ -52,29 +52,18 @@ public class RecognitionBadSubmitTests(TeamHost host) : IClassFixture<TeamHost>
         };
         var fields = value.Properties().Where(p => p.Name != "verb").Select(p => p.Name).ToList();
         var field = fields[random.Next(fields.Count)];
-        value[field] = random.Next(9) switch
+        value[field] = BadSubmits.Corrupt(random, () => field switch
         {
-            0 => null,
-            1 => new JValue(random.Next(-5, 5) * 1_000_003),
-            2 => new JArray("a", 1),
-            3 => new JObject { ["nested"] = "x" },
-            4 => new string('x', random.Next(1001, 6000)),
-            5 => "x\u0000\u0001" + random.Next(),
-            6 => field switch
-            {
-                // Forged: a stranger, an unknown commitment, another's recognition, a period not offered, a page past the end.
-                "recipient" => "29:not-in-any-team-" + random.Next(),
-                "commitments" => "Listening,Kindliness",
-                "key" => "0000000000000000001-" + random.Next(0x10000000, int.MaxValue).ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
-                "months" => "7",
-                "page" => 100_000,
-                "celebrateIn" => "19:someone-elses-team@thread.tacv2",
-                "cardId" => "not-a-card-id",
-                _ => "   ",
-            },
-            7 => new JValue(true),
-            _ => JValue.CreateNull(),
-        };
+            // Forged: a stranger, an unknown commitment, another's recognition, a period not offered, a page past the end.
+            "recipient" => "29:not-in-any-team-" + random.Next(),
+            "commitments" => "Listening,Kindliness",
+            "key" => "0000000000000000001-" + random.Next(0x10000000, int.MaxValue).ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
+            "months" => "7",
+            "page" => 100_000,
+            "celebrateIn" => "19:someone-elses-team@thread.tacv2",
+            "cardId" => "not-a-card-id",
+            _ => "   ",
+        });
         if (random.Next(4) == 0)
         {
             value.Remove(field);

@@ -83,31 +83,20 @@ public class ReflectionBadSubmitTests(ReflectionHost reflection) : IClassFixture
         };
         var fields = value.Properties().Where(p => p.Name != "verb").Select(p => p.Name).ToList();
         var field = fields[random.Next(fields.Count)];
-        value[field] = random.Next(9) switch
+        value[field] = BadSubmits.Corrupt(random, () => field switch
         {
-            0 => JValue.CreateNull(),
-            1 => new JValue(random.Next(-5, 5) * 1_000_003),
-            2 => new JArray("a", 1),
-            3 => new JObject { ["nested"] = "x" },
-            4 => new string('x', random.Next(1001, 12000)),
-            5 => "x\u0000\u0001" + random.Next(),
-            6 => field switch
-            {
-                // Forged: another team, a week that never was, an unknown zone or commitment, a score off the scale.
-                "team" => "19:someone-elses-team@thread.tacv2",
-                "week" => "2026-W" + random.Next(53, 99),
-                "zone" => "Atlantis/Lost_City",
-                "commitments" => "Reflective,Kindliness",
-                "day" => "Funday",
-                "time" => "24:61",
-                "openFor" => "8",
-                "wellbeing" => random.Next(2) == 0 ? "0" : "6",
-                "named" => "perhaps",
-                _ => "   ",
-            },
-            7 => new JValue(true),
+            // Forged: another team, a week that never was, an unknown zone or commitment, a score off the scale.
+            "team" => "19:someone-elses-team@thread.tacv2",
+            "week" => "2026-W" + random.Next(53, 99),
+            "zone" => "Atlantis/Lost_City",
+            "commitments" => "Reflective,Kindliness",
+            "day" => "Funday",
+            "time" => "24:61",
+            "openFor" => "8",
+            "wellbeing" => random.Next(2) == 0 ? "0" : "6",
+            "named" => "perhaps",
             _ => "   ",
-        };
+        });
         if (random.Next(4) == 0)
         {
             value.Remove(field);

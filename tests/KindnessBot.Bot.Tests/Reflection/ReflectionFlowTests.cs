@@ -19,11 +19,6 @@ public class ReflectionFlowTests(ReflectionHost reflection) : IClassFixture<Refl
 
     private static string Channel => TeamsActivities.TeamId;
 
-    /// <summary>The bot's last reply in the channel (replies go to the thread of the message or card they answer).</summary>
-    private SentActivity? ReplyInChannel() => Host.Connector.Sent.LastOrDefault(s => s.ConversationId.Split(';')[0] == Channel && s.Method == "POST");
-
-    private Task<ReflectionSchedule?> StoredAsync() => reflection.Get<IScheduleStore>().FindAsync(reflection.TenantId, Channel, default);
-
     [Fact]
     public async Task A_week_of_reflection_from_set_up_to_the_leaders_summary()
     {
@@ -31,14 +26,14 @@ public class ReflectionFlowTests(ReflectionHost reflection) : IClassFixture<Refl
         var ask = Host.Activities.ChannelMessage("reflection", "29:lee", "Lee Lead");
         ask["localTimezone"] = "Europe/London";
         await Host.PostAsync(ask);
-        var form = ReplyInChannel()!;
+        var form = reflection.ReplyInChannel()!;
         Assert.Equal("Weekly reflection", form.CardTitle);
         Assert.Contains(form.Card!["body"]!, e => (string?)e["id"] == "zone" && (string?)e["value"] == "Europe/London");
 
         await Host.SubmitAsync(ReflectionHost.SetUp(), "29:lee", inChannel: true);
-        var status = ReplyInChannel()!.Card!.ToString();
+        var status = reflection.ReplyInChannel()!.Card!.ToString();
         Assert.Contains("the first prompt will be posted on Tuesday 1 December at 09:30 (Europe/London)", status, StringComparison.Ordinal);
-        var schedule = (await StoredAsync())!;
+        var schedule = (await reflection.StoredAsync())!;
         Assert.Equal((DayOfWeek.Tuesday, new TimeOnly(9, 30), "Europe/London", "29:lee"), (schedule.Day, schedule.LocalTime, schedule.TimeZoneId, schedule.CreatedBy));
 
         // Not yet due: nothing is posted.
@@ -48,7 +43,7 @@ public class ReflectionFlowTests(ReflectionHost reflection) : IClassFixture<Refl
         // Tuesday 09:31 in London: the prompt is posted in the channel, once.
         reflection.Time.Advance(new DateTimeOffset(2026, 12, 1, 9, 31, 0, TimeSpan.Zero) - reflection.Time.GetUtcNow());
         var swept = await reflection.SweepAndSendAsync();
-        Assert.True(swept.Enqueued == 1, $"{swept} at {reflection.Time.GetUtcNow()} {await StoredAsync()}");
+        Assert.True(swept.Enqueued == 1, $"{swept} at {reflection.Time.GetUtcNow()} {await reflection.StoredAsync()}");
         Assert.Equal(0, (await reflection.SweepAndSendAsync()).Enqueued);
         var prompt = Assert.Single(Host.SentTo(Channel), s => s.CardTitle == "Time to reflect");
         Assert.Contains("No one has answered yet", prompt.Card!.ToString(), StringComparison.Ordinal);
@@ -75,7 +70,7 @@ public class ReflectionFlowTests(ReflectionHost reflection) : IClassFixture<Refl
         Assert.Contains("saved anonymously", Host.LastIn(Chat("29:p02"))!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Contains("saved with your name", Host.LastIn(Chat("29:p04"))!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Contains("your answer is updated", Host.LastIn(Chat("29:p01"))!.Card!.ToString(), StringComparison.Ordinal);
-        var samReply = ReplyInChannel()!;
+        var samReply = reflection.ReplyInChannel()!;
         Assert.Equal("Your reflection", samReply.CardTitle);
         Assert.DoesNotContain("Sam", samReply.Card!.ToString(), StringComparison.Ordinal);
 
@@ -121,7 +116,7 @@ public class ReflectionFlowTests(ReflectionHost reflection) : IClassFixture<Refl
         // The next Tuesday brings the next question, not the same one.
         reflection.Time.Advance(new DateTimeOffset(2026, 12, 8, 9, 31, 0, TimeSpan.Zero) - reflection.Time.GetUtcNow());
         var next = await reflection.SweepAndSendAsync();
-        Assert.True(next.Enqueued == 1, $"{next} at {reflection.Time.GetUtcNow()} {await StoredAsync()} {await reflection.Get<SlotStore>().FindAsync(reflection.TenantId, Channel, "2026-W50", default)}");
+        Assert.True(next.Enqueued == 1, $"{next} at {reflection.Time.GetUtcNow()} {await reflection.StoredAsync()} {await reflection.Get<SlotStore>().FindAsync(reflection.TenantId, Channel, "2026-W50", default)}");
         var second = Host.SentTo(Channel).Last(s => s.CardTitle == "Time to reflect" && s.Method == "POST");
         Assert.NotEqual(prompt.Card!["body"]![2]!["text"]!.ToString(), second.Card!["body"]![2]!["text"]!.ToString());
     }
@@ -149,14 +144,14 @@ public class ReflectionFlowTests(ReflectionHost reflection) : IClassFixture<Refl
     [InlineData("Europe/London", "09:30", "Caturday", "That time isn’t on the clock")]
     public async Task Impossible_schedules_are_refused_kindly_and_nothing_changes(string zone, string time, string day, string expected)
     {
-        var before = await StoredAsync();
+        var before = await reflection.StoredAsync();
 
         await Host.SubmitAsync(ReflectionHost.SetUp(day, time, zone), "29:lee", inChannel: true);
 
-        var reply = ReplyInChannel()!.Card!.ToString();
+        var reply = reflection.ReplyInChannel()!.Card!.ToString();
         Assert.Contains("I couldn't save that schedule, and nothing has changed.", reply, StringComparison.Ordinal);
         Assert.Contains(expected, reply, StringComparison.Ordinal);
-        Assert.Equal(before?.TimeZoneId, (await StoredAsync())?.TimeZoneId);
-        Assert.Equal(before?.LocalTime, (await StoredAsync())?.LocalTime);
+        Assert.Equal(before?.TimeZoneId, (await reflection.StoredAsync())?.TimeZoneId);
+        Assert.Equal(before?.LocalTime, (await reflection.StoredAsync())?.LocalTime);
     }
 }

@@ -103,5 +103,11 @@ public sealed class ReflectionHost : IAsyncLifetime
         return value;
     }
 
+    /// <summary>The bot's last reply in the team channel (replies go to the thread of the message or card they answer).</summary>
+    public SentActivity? ReplyInChannel() => Host.Connector.Sent.LastOrDefault(s => s.ConversationId.Split(';')[0] == TeamsActivities.TeamId && s.Method == "POST");
+
+    /// <summary>The team channel's schedule as stored.</summary>
+    public Task<ReflectionSchedule?> StoredAsync() => Get<IScheduleStore>().FindAsync(TenantId, TeamsActivities.TeamId, default);
+
     public SentActivity? Prompt() => Host.SentTo(TeamsActivities.TeamId).LastOrDefault(s => s.Method == "POST" && s.CardTitle == "Time to reflect");
 }

@@ -13,10 +13,6 @@ public class ReflectionLeaderTests(ReflectionHost reflection) : IClassFixture<Re
 
     private static string Channel => TeamsActivities.TeamId;
 
-    private SentActivity? ReplyInChannel() => Host.Connector.Sent.LastOrDefault(s => s.ConversationId.Split(';')[0] == Channel && s.Method == "POST");
-
-    private Task<ReflectionSchedule?> StoredAsync() => reflection.Get<IScheduleStore>().FindAsync(reflection.TenantId, Channel, default);
-
     private static JObject Button(SentActivity card, string title) =>
         (JObject)card.Card!["actions"]!.Single(a => (string?)a["title"] == title)["data"]!.DeepClone();
 
@@ -29,19 +25,19 @@ public class ReflectionLeaderTests(ReflectionHost reflection) : IClassFixture<Re
     public async Task A_leader_skips_a_week_pauses_resumes_and_changes_the_schedule_and_a_member_cannot()
     {
         await Host.SubmitAsync(ReflectionHost.SetUp(), "29:lee", inChannel: true);
-        var status = ReplyInChannel()!;
+        var status = reflection.ReplyInChannel()!;
         Assert.Equal(["Pause", "Skip next week", "Change the schedule"], status.Card!["actions"]!.Select(a => (string)a["title"]!));
 
         // A member pressing the leader's button (or forging it) is refused, and it is logged.
         await Host.SubmitAsync(Button(status, "Pause"), "29:p06", inChannel: true);
-        Assert.Contains("Only a leader", ReplyInChannel()!.Card!.ToString(), StringComparison.Ordinal);
-        Assert.False((await StoredAsync())!.Paused);
+        Assert.Contains("Only a leader", reflection.ReplyInChannel()!.Card!.ToString(), StringComparison.Ordinal);
+        Assert.False((await reflection.StoredAsync())!.Paused);
         Assert.Contains(Host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("reflection-pause", StringComparison.Ordinal));
 
         // Skip next week: the week of 1 December is recorded as skipped and nothing is posted.
         await Host.SubmitAsync(Button(status, "Skip next week"), "29:lee", inChannel: true);
-        Assert.Contains("The one after will be posted on Tuesday 8 December at 09:30 (Europe/London)", ReplyInChannel()!.Card!.ToString(), StringComparison.Ordinal);
-        Assert.Equal("2026-W49", (await StoredAsync())!.SkippedWeek);
+        Assert.Contains("The one after will be posted on Tuesday 8 December at 09:30 (Europe/London)", reflection.ReplyInChannel()!.Card!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("2026-W49", (await reflection.StoredAsync())!.SkippedWeek);
         MoveTo(12, 1, 9, 31);
         Assert.Equal(1, (await reflection.SweepAndSendAsync()).Skipped);
         Assert.Equal(0, Prompts);
@@ -49,7 +45,7 @@ public class ReflectionLeaderTests(ReflectionHost reflection) : IClassFixture<Re
 
         // Pause: the 8 December prompt is not posted.
         await Host.SubmitAsync(Button(status, "Pause"), "29:lee", inChannel: true);
-        var paused = ReplyInChannel()!;
+        var paused = reflection.ReplyInChannel()!;
         Assert.Contains("Reflection is paused", paused.Card!.ToString(), StringComparison.Ordinal);
         Assert.Contains(paused.Card!["actions"]!, a => (string?)a["title"] == "Resume");
         MoveTo(12, 8, 9, 31);
@@ -59,16 +55,16 @@ public class ReflectionLeaderTests(ReflectionHost reflection) : IClassFixture<Re
         // Resume after the time has passed: the missed week is not sent late, the next is the 15th.
         MoveTo(12, 8, 10, 0);
         await Host.SubmitAsync(Button(paused, "Resume"), "29:lee", inChannel: true);
-        Assert.Contains("The next prompt will be posted on Tuesday 15 December", ReplyInChannel()!.Card!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("The next prompt will be posted on Tuesday 15 December", reflection.ReplyInChannel()!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, (await reflection.SweepAndSendAsync()).Enqueued);
 
         // Change: the form comes back filled in with the schedule; a new day, time and zone take effect.
         await Host.SubmitAsync(Button(status, "Change the schedule"), "29:lee", inChannel: true);
-        var form = ReplyInChannel()!.Card!;
+        var form = reflection.ReplyInChannel()!.Card!;
         Assert.Contains(form["body"]!, e => (string?)e["id"] == "day" && (string?)e["value"] == "Tuesday");
         Assert.Contains(form["body"]!, e => (string?)e["id"] == "time" && (string?)e["value"] == "09:30");
         await Host.SubmitAsync(ReflectionHost.SetUp("Wednesday", "09:00", "America/New_York", "Permissive"), "29:lee", inChannel: true);
-        Assert.Contains("the next prompt will be posted on Wednesday 9 December at 09:00 (America/New_York)", ReplyInChannel()!.Card!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("the next prompt will be posted on Wednesday 9 December at 09:00 (America/New_York)", reflection.ReplyInChannel()!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, (await reflection.SweepAndSendAsync()).Enqueued); // not due yet
         MoveTo(12, 9, 14, 1); // 09:01 in New York
         Assert.Equal(1, (await reflection.SweepAndSendAsync()).Enqueued);
