@@ -3,7 +3,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KindnessBot.Bot.Extensions;
 
-internal sealed class StorageHealthCheck(KindnessTables tables) : IHealthCheck
+/// <summary>Ready when the tables and the reflection prompt queue answer.</summary>
+internal sealed class StorageHealthCheck(KindnessTables tables, KindnessBot.Core.Reflection.ReflectionStorage reflection) : IHealthCheck
 {
     public const string ReadyTag = "ready";
 
@@ -16,13 +17,30 @@ internal sealed class StorageHealthCheck(KindnessTables tables) : IHealthCheck
         timeout.CancelAfter(Patience);
         try
         {
-            return await tables.AreReachableAsync(timeout.Token)
-                ? HealthCheckResult.Healthy("Table Storage answers.")
-                : HealthCheckResult.Unhealthy("Table Storage does not answer.");
+            if (!await tables.AreReachableAsync(timeout.Token))
+            {
+                return HealthCheckResult.Unhealthy("Table Storage does not answer.");
+            }
+
+            return await QueueAnswersAsync(timeout.Token)
+                ? HealthCheckResult.Healthy("Table Storage and the prompt queue answer.")
+                : HealthCheckResult.Unhealthy("The reflection prompt queue does not answer.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"Table Storage did not answer within {Patience.TotalSeconds} seconds.");
+            return HealthCheckResult.Unhealthy($"Storage did not answer within {Patience.TotalSeconds} seconds.");
+        }
+    }
+
+    private async Task<bool> QueueAnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reflection.Prompts.ExistsAsync(cancellationToken);
+        }
+        catch (Azure.RequestFailedException)
+        {
+            return false;
         }
     }
 }

@@ -32,3 +32,25 @@ public class ReadinessTests(OwnStorageBotHost host) : IClassFixture<OwnStorageBo
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/healthz")).StatusCode);
     }
 }
+
+public class StorageHealthCheckTests
+{
+    [Fact]
+    public async Task Readiness_fails_when_the_prompt_queue_does_not_answer_even_though_the_tables_do()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var prefix = Azurite.NewTablePrefix();
+        var tables = new Core.Storage.KindnessTables(azurite.TableService(), prefix);
+        await tables.CreateAllAsync(default);
+        var deadQueues = new Azure.Storage.Queues.QueueServiceClient(
+            new Uri($"http://127.0.0.1:{Loopback.FreePort()}/{Azurite.AccountName}"),
+            new Azure.Storage.StorageSharedKeyCredential(Azurite.AccountName, Azurite.AccountKey),
+            new Azure.Storage.Queues.QueueClientOptions { Retry = { MaxRetries = 0 } });
+        var check = new Extensions.StorageHealthCheck(tables, new Core.Reflection.ReflectionStorage(azurite.TableService(), deadQueues, prefix));
+
+        var result = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, result.Status);
+        Assert.Contains("prompt queue", result.Description, StringComparison.Ordinal);
+    }
+}
