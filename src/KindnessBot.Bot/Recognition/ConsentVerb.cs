@@ -46,7 +46,7 @@ internal sealed class ConsentVerb(RecognitionService recognitions, CardFactory c
             DecideOutcome.NothingToShareIn => TurnFacts.Text(turn, "DecidedNothingToShareIn"),
             _ => TurnFacts.Text(turn, "DecidedNotFound"),
         };
-        await turn.SendActivityAsync(cards.Notice(Localisation.Text("GiveSentTitle", TurnFacts.Culture(turn)), text).ToActivity(), cancellationToken);
+        await turn.SendActivityAsync(cards.Notice(Localisation.Text("DecidedTitle", TurnFacts.Culture(turn)), text).ToActivity(), cancellationToken);
         return null;
     }
 }

@@ -28,6 +28,7 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
 
         var share = (JObject)ask!.Card!["actions"]![0]!["data"]!;
         await host.SubmitAsync(share, "29:p01");
+        Assert.Equal("Your choice is saved", host.LastIn(Chat("29:p01"))!.CardTitle);
 
         var celebration = Assert.Single(host.SentTo(TeamsActivities.TeamId), s => s.Card?.ToString().Contains("Person 2 recognised Person 1:", StringComparison.Ordinal) == true);
         Assert.Contains("Stayed late to help a lost family", celebration.Card!.ToString(), StringComparison.Ordinal);
