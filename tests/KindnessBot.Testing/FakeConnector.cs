@@ -81,9 +81,13 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Forgets what was sent so far.</summary>
     public void Clear() => _sent.Clear();
 
-    /// <summary>The next <paramref name="count"/> new posts are refused with <paramref name="status"/> (and Retry-After, if given), as Teams does when throttling.</summary>
-    public void RefuseNextPosts(int count, int status, string? retryAfter = null)
+    /// <summary>
+    /// The next <paramref name="count"/> requests with <paramref name="method"/> (new posts by default; PUT for updates) are
+    /// refused with <paramref name="status"/> (and Retry-After, if given), as Teams does when throttling.
+    /// </summary>
+    public void RefuseNextPosts(int count, int status, string? retryAfter = null, string method = "POST")
     {
+        _refuseMethod = method;
         _refuseStatus = status;
         _retryAfter = retryAfter;
         Interlocked.Exchange(ref _toRefuse, count);
@@ -97,12 +101,13 @@ public sealed class FakeConnector : IAsyncDisposable
     private int _toRefuse;
     private int _refused;
     private int _refuseStatus;
+    private string _refuseMethod = "POST";
     private string? _retryAfter;
 
     private async Task<IResult> HandleAsync(HttpContext http, string rest)
     {
         Interlocked.Increment(ref _received);
-        if (http.Request.Method == "POST" && Interlocked.Decrement(ref _toRefuse) >= 0)
+        if (http.Request.Method == _refuseMethod && Interlocked.Decrement(ref _toRefuse) >= 0)
         {
             Interlocked.Increment(ref _refused);
             if (_retryAfter is not null)

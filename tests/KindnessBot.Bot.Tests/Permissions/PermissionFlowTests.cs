@@ -67,6 +67,19 @@ public class PermissionFlowTests(TeamHost host) : IClassFixture<TeamHost>
     }
 
     [Fact]
+    public async Task When_Teams_refuses_the_card_update_the_read_still_counts_and_the_reader_is_thanked()
+    {
+        var (statement, card) = await PostStatementAsync("You can take a long lunch to visit a colleague in hospital");
+        host.Connector.RefuseNextPosts(1, 503, method: "PUT");
+
+        await host.SubmitAsync(Button(card, "I've read this"), "29:p07", inChannel: true);
+
+        Assert.Equal(1, host.Connector.Refused);
+        Assert.Equal(1, (await Store.FindAsync(host.Activities.TenantId, Channel, statement.Key, default))!.ReadCount);
+        Assert.Contains("Thank you for reading it.", host.Connector.Sent.Last(s => s.ConversationId.StartsWith(Channel, StringComparison.Ordinal) && s.Method == "POST").Card!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task I_used_this_opens_the_decision_form_and_a_shared_decision_becomes_a_story_in_the_channel()
     {
         var (statement, card) = await PostStatementAsync("You can waive a late fee once a year for anyone struggling");
