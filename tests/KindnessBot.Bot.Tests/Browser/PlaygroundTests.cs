@@ -1,12 +1,18 @@
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using KindnessBot.Bot.Tests.Hosting;
+using KindnessBot.Core.Reflection;
 using KindnessBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace KindnessBot.Bot.Tests.Browser;
 
-/// <summary>The Playground's first user (Alex Wilber, "user-id-0") is configured as a leader.</summary>
-public sealed class PlaygroundHost() : BotHost(new() { ["Leaders:Admins:0"] = "user-id-0" });
+/// <summary>
+/// The Playground's first user (Alex Wilber, "user-id-0") is configured as a leader. The reflection sweeper runs every
+/// second, so a prompt made due by a test is posted within moments rather than at the next minute.
+/// </summary>
+public sealed class PlaygroundHost() : BotHost(new() { ["Leaders:Admins:0"] = "user-id-0", ["Reflection:SweepInterval"] = "00:00:01" });
 
 /// <summary>
 /// The real host, the Microsoft 365 Agents Playground (a Teams-like client) and headless Chromium: what a person
@@ -52,6 +58,51 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
 
         Assert.True((bool?)result["ok"] == true, (string?)result["error"]);
         Assert.Contains("Megan Bowen", (string?)result["reply"], StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task A_leader_sets_up_weekly_reflection_and_a_member_answers_the_prompt_in_the_Playground()
+    {
+        await using var playground = await StartPlaygroundAsync();
+        await SayInTheTeamChannelAsync(playground, "help");
+        var setUpScreenshot = Path.Combine(RepoPaths.Artefacts, "playground-reflection-setup.png");
+        var answerScreenshot = Path.Combine(RepoPaths.Artefacts, "playground-reflection-answer.png");
+
+        // The leader sets it up in General with the form as it comes: Mondays at 09:30, all six commitments.
+        var setUp = await RunScriptAsync("playground-reflection-setup.js", [playground.Url, "Test Bot", setUpScreenshot]);
+
+        Assert.True((bool?)setUp["ok"] == true, (string?)setUp["error"]);
+        Assert.Contains("Prompts are posted on Mondays at 09:30", (string?)setUp["card"], StringComparison.Ordinal);
+
+        // A schedule never sends a slot due before it was set up, so the first prompt would come next Monday. The
+        // stored schedule (the only one in this host) is moved to a minute ago in UTC and dated an hour back: the
+        // sweeper (every second here) and the prompt worker post the prompt in General within moments.
+        var schedules = host.Services.GetRequiredService<IScheduleStore>();
+        var created = Assert.Single(await schedules.ListAllAsync(default).ToListAsync());
+        var due = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await schedules.UpdateAsync(
+            created.TenantId,
+            created.TeamId,
+            current => current! with { Day = due.DayOfWeek, LocalTime = new TimeOnly(due.Hour, due.Minute), TimeZoneId = "Etc/UTC", CreatedAt = due.AddHours(-1) },
+            default);
+
+        // The Playground's one user answers (any member may): typed text, a wellbeing score, anonymous as it comes.
+        // The prompt is posted once, so a retry of this script finds it only if the first run never reached the page.
+        const string answer = "I listened properly when a family told me about their worries, and it helped.";
+        var answered = await RunScriptAsync("playground-reflection-answer.js", [playground.Url, answer, answerScreenshot]);
+
+        Assert.True((bool?)answered["ok"] == true, (string?)answered["error"]);
+        Assert.Contains("1 person has reflected so far.", (string?)answered["card"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex Wilber", (string?)answered["card"], StringComparison.Ordinal);
+        Assert.Contains("Your answer is saved anonymously", (string?)answered["notice"], StringComparison.Ordinal);
+
+        // Stored anonymously: the text and the score, and nothing that says who gave them.
+        var row = Assert.Single(await host.Services.GetRequiredService<ReflectionStorage>().Answers.QueryAsync<TableEntity>().ToListAsync());
+        Assert.True(row.GetBoolean("Anonymous"));
+        Assert.False(row.ContainsKey("UserId"), "an anonymous answer must not keep the person's id");
+        Assert.False(row.ContainsKey("UserName"), "an anonymous answer must not keep the person's name");
+        Assert.Equal(answer, row.GetString("Text"));
+        Assert.Equal(4, row.GetInt32("Wellbeing"));
     }
 
     /// <summary>A message in the team's General channel, through the Playground's API, so the bot knows the team and its roster.</summary>
