@@ -8,9 +8,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace KindnessBot.FanOutBench;
 
-internal sealed record FanOutResult(string Name, int Teams, double Seconds, double MedianSecond, long Requests, int Delivered, int Duplicates, int Losses, long AppViolations, long ConversationViolations, long Injected429s, int Failed, long WastedSlots)
+internal sealed record FanOutResult(string Name, int Teams, double Seconds, double MedianSecond, long Requests, int Delivered, int Duplicates, int Losses, long AppViolations, long ConversationViolations, long Injected429s, int Failed, long WastedSlots, int StalledSeconds)
 {
     public double RequestsPerSecond => Requests / Seconds;
+
+    /// <summary>The rate over the seconds in which storage answered: Azurite's queue service stops everything for several seconds every minute (QueueGCManager, a 60 s mark-and-sweep of message extents); Azure's queues do not.</summary>
+    public double RequestsPerAnsweringSecond => Requests / Math.Max(1, Seconds - StalledSeconds);
 
     public double DeliveredPerSecond => Delivered / Seconds;
 }
@@ -86,14 +89,33 @@ internal static class FanOutRun
 
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
+        var depths = new List<string>();
+        var lastDepth = TimeSpan.Zero;
         while (connector.Posts.Count < teams && clock.Elapsed < limit)
         {
             await Task.Delay(250);
+            if (Environment.GetEnvironmentVariable("FANOUT_TRACE") == "1" && clock.Elapsed - lastDepth >= TimeSpan.FromSeconds(2))
+            {
+                lastDepth = clock.Elapsed;
+                var depth = 0;
+                foreach (var q in storage.PromptQueues)
+                {
+                    depth += (await q.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+                }
+
+                depths.Add($"{clock.Elapsed.TotalSeconds:F0}s:{depth}/{connector.Requests}/{Volatile.Read(ref enqueued)}");
+            }
+
             if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(15))
             {
                 lastReport = clock.Elapsed;
                 Console.WriteLine($"    {name}: {connector.Posts.Count:N0}/{teams:N0} teams reached after {clock.Elapsed.TotalSeconds:F0} s ({connector.Requests:N0} requests)");
             }
+        }
+
+        if (depths.Count > 0)
+        {
+            Console.WriteLine("    time:queue depth/requests/enqueued: " + string.Join(' ', depths));
         }
 
         var busy = connector.Busy;
@@ -106,7 +128,8 @@ internal static class FanOutRun
         Console.WriteLine($"    {Volatile.Read(ref enqueued):N0} prompts enqueued by the two schedulers");
         return new FanOutResult(
             name, teams, busy.TotalSeconds, Median(perSecond), connector.Requests, connector.Posts.Count, connector.Duplicates, teams - connector.Posts.Count,
-            connector.AppViolations, connector.ConversationViolations, connector.Injected429s, failed, workers.Sum(w => w.Pacer.Wasted));
+            connector.AppViolations, connector.ConversationViolations, connector.Injected429s, failed, workers.Sum(w => w.Pacer.Wasted),
+            StalledSeconds: perSecond.SkipLast(5).Count(n => n == 0));
     }
 
     private static double Median(IReadOnlyList<int> values) =>

@@ -38,6 +38,8 @@ var met = share >= 0.9 && fleet.Duplicates == 0 && fleet.Losses == 0 && fleet.Ap
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"KindnessBot: {share:P1} of the ceiling in requests over the whole run (target >= 90%), median second {fleet.MedianSecond / ceiling:P0}, {fleet.DeliveredPerSecond / (0.9 * ceiling):P1} of the deliverable maximum, {fleet.Duplicates} duplicates, {fleet.Losses} losses, {fleet.AppViolations + fleet.ConversationViolations} limit violations (targets 0): {(met ? "targets met" : "TARGETS MISSED")}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"  of which {fleet.StalledSeconds} seconds with no request at all, while work remained (Azurite's queue garbage collection, every 60 s); over the other seconds {fleet.RequestsPerAnsweringSecond:F1} requests/s = {fleet.RequestsPerAnsweringSecond / ceiling:P1} of the ceiling."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Naive fleet: {baseline.RequestsPerSecond / ceiling:P0} of the ceiling in requests, {baseline.AppViolations} app-limit violations: what two instances do when each keeps the ceiling on its own."));
 return met ? 0 : 1;
 

@@ -140,8 +140,23 @@ public sealed partial class PromptWorker(
 
         // Slot first, conversation check while the slot is still ahead, then send the moment it comes: nothing
         // slow (storage) sits between the slot and the request, so requests keep the slots' spacing.
+        var leasedAt = now;
         while (true)
         {
+            // The lease must outlast the send. If waiting has used half of it (a slow storage call, a busy machine),
+            // renew it now, before taking a slot, so nothing slow comes between the slot and the send; if it cannot be
+            // renewed, another handler has taken the prompt over: leave it.
+            if (time.GetUtcNow() - leasedAt > options.SendLease / 2)
+            {
+                if (await slots.TryUpdateAsync(prompt, leaseTag, cancellationToken, ("SendingUntil", time.GetUtcNow() + options.SendLease)) is not { } renewed)
+                {
+                    return;
+                }
+
+                leaseTag = renewed;
+                leasedAt = time.GetUtcNow();
+            }
+
             var at = await fleet.NextSlotAsync(prompt.TenantId, cancellationToken);
             if (await conversations.TryReserveAsync(prompt.TenantId, prompt.ConversationId, at, cancellationToken) is { } retryAt)
             {
@@ -154,18 +169,6 @@ public sealed partial class PromptWorker(
             {
                 break;
             }
-        }
-
-        // The lease must outlast the send. If waiting for the slot used half of it (a slow storage call, a busy
-        // machine), renew it first; if it cannot be renewed, another handler has taken the prompt over: leave it.
-        if (time.GetUtcNow() - now > options.SendLease / 2)
-        {
-            if (await slots.TryUpdateAsync(prompt, leaseTag, cancellationToken, ("SendingUntil", time.GetUtcNow() + options.SendLease)) is not { } renewed)
-            {
-                return;
-            }
-
-            leaseTag = renewed;
         }
 
         SendOutcome outcome;
