@@ -47,6 +47,7 @@ public class ReflectionFlowTests(ReflectionHost reflection) : IClassFixture<Refl
         Assert.Equal(0, (await reflection.SweepAndSendAsync()).Enqueued);
         var prompt = Assert.Single(Host.SentTo(Channel), s => s.CardTitle == "Time to reflect");
         Assert.Contains("No one has answered yet", prompt.Card!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Open until Sunday 6 December, 09:30 (Europe/London).", prompt.Card!.ToString(), StringComparison.Ordinal);
         var slot = (await reflection.Get<SlotStore>().FindAsync(reflection.TenantId, Channel, "2026-W49", default))!;
         Assert.Equal(SlotState.Sent, slot.State);
 

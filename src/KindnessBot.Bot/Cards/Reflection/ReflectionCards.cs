@@ -104,7 +104,7 @@ internal static class PromptCard
             return new AdaptiveCard(body);
         }
 
-        body.Add(new TextBlock(string.Format(culture, T("PromptCloses"), prompt.Local(prompt.ClosesAt).ToString("dddd d MMMM, HH:mm", culture))) { IsSubtle = true, Spacing = Spacing.None });
+        body.Add(new TextBlock(string.Format(culture, T("PromptCloses"), $"{prompt.Local(prompt.ClosesAt).ToString("dddd d MMMM, HH:mm", culture)} ({prompt.TimeZoneId ?? "UTC"})")) { IsSubtle = true, Spacing = Spacing.None });
         body.Add(new InputText("answer") { Label = T("PromptAnswerLabel"), Placeholder = T("PromptAnswerPlaceholder"), IsMultiline = true, MaxLength = AnswerService.MaxTextLength });
         body.Add(new InputChoiceSet("wellbeing", [.. Enumerable.Range(1, 5).Select(i => new Choice(T($"PromptWellbeing{i}"), i.ToString(CultureInfo.InvariantCulture)))])
         {
