@@ -39,4 +39,17 @@ async function say(page, conversation, message) {
   await page.getByRole('button', { name: 'Send Message' }).first().click({ timeout: 15000 });
 }
 
-module.exports = { inPlayground, say };
+/** Starts a new post in the team's General channel that mentions the bot, then the command: "@Test Bot <command>". */
+async function postToBot(page, botName, command) {
+  await page.getByRole('treeitem', { name: /General/ }).first().click({ timeout: 60000 });
+  await page.getByText('Start a new post').first().waitFor({ state: 'visible', timeout: 60000 });
+  // Type "@", pick the bot from the suggestions, then the command.
+  const post = page.locator('[contenteditable="true"][role="textbox"]:visible').first();
+  await post.click({ timeout: 30000 });
+  await post.type('@' + botName.slice(0, 4));
+  await page.getByText(botName, { exact: true }).last().click({ timeout: 30000 });
+  await post.type(' ' + command);
+  await page.getByRole('button', { name: 'Post', exact: true }).first().click({ timeout: 30000 });
+}
+
+module.exports = { inPlayground, say, postToBot };

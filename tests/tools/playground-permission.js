@@ -3,21 +3,13 @@
 // Usage: node playground-permission.js <playground url> <bot name> <screenshot.png>
 // Prints {"ok": true, "card": "..."} or {"ok": false, "error": "..."}.
 'use strict';
-const { inPlayground } = require('./playground-browser');
+const { inPlayground, postToBot } = require('./playground-browser');
 
 const [url, botName, screenshot] = process.argv.slice(2);
 const what = 'You can offer a customer a goodwill gesture of up to £50 without asking';
 
 inPlayground(url, screenshot, 1200, async (page) => {
-  await page.getByRole('treeitem', { name: /General/ }).first().click({ timeout: 60000 });
-  await page.getByText('Start a new post').first().waitFor({ state: 'visible', timeout: 60000 });
-  // "@KindnessBot give permission" in a new post: type "@", pick the bot from the suggestions, then the command.
-  const post = page.locator('[contenteditable="true"][role="textbox"]:visible').first();
-  await post.click({ timeout: 30000 });
-  await post.type('@' + botName.slice(0, 4));
-  await page.getByText(botName, { exact: true }).last().click({ timeout: 30000 });
-  await post.type(' give permission');
-  await page.getByRole('button', { name: 'Post', exact: true }).first().click({ timeout: 30000 });
+  await postToBot(page, botName, 'give permission');
 
   const form = page.locator('.ac-adaptiveCard', { hasText: 'Give permission to flex' }).last();
   await form.waitFor({ state: 'visible', timeout: 60000 });

@@ -4,20 +4,12 @@
 // Usage: node playground-reflection-setup.js <playground url> <bot name> <screenshot.png>
 // Prints {"ok": true, "card": "..."} or {"ok": false, "error": "..."}.
 'use strict';
-const { inPlayground } = require('./playground-browser');
+const { inPlayground, postToBot } = require('./playground-browser');
 
 const [url, botName, screenshot] = process.argv.slice(2);
 
 inPlayground(url, screenshot, 1400, async (page) => {
-  await page.getByRole('treeitem', { name: /General/ }).first().click({ timeout: 60000 });
-  await page.getByText('Start a new post').first().waitFor({ state: 'visible', timeout: 60000 });
-  // "@Test Bot reflection" in a new post: type "@", pick the bot from the suggestions, then the command.
-  const post = page.locator('[contenteditable="true"][role="textbox"]:visible').first();
-  await post.click({ timeout: 30000 });
-  await post.type('@' + botName.slice(0, 4));
-  await page.getByText(botName, { exact: true }).last().click({ timeout: 30000 });
-  await post.type(' reflection');
-  await page.getByRole('button', { name: 'Post', exact: true }).first().click({ timeout: 30000 });
+  await postToBot(page, botName, 'reflection');
 
   // The form and the status card share the title "Weekly reflection"; only the form has "Save the schedule".
   const form = page.locator('.ac-adaptiveCard', { hasText: 'Weekly reflection' }).filter({ hasText: 'Save the schedule' }).last();

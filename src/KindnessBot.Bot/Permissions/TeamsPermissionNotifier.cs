@@ -39,30 +39,14 @@ internal sealed partial class TeamsPermissionNotifier(ProactiveSender sender, Ca
 }
 
 /// <summary>Every half hour (on every instance; each reminder is claimed once in storage), sends the due reminders.</summary>
-internal sealed partial class PermissionReminders(IServiceProvider services, TimeProvider time, ILogger<PermissionReminders> logger) : BackgroundService
+internal sealed class PermissionReminders(IServiceProvider services, TimeProvider time, ILogger<PermissionReminders> logger) : Extensions.PeriodicWork(time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan Every = TimeSpan.FromMinutes(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Resolved once the host has started, so settings are validated (and reported) before the bot's parts are built.
-        await Task.Yield();
-        var permissions = services.GetRequiredService<PermissionService>();
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await permissions.SendDueRemindersAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Name => "Sending permission reminders";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending permission reminders failed; trying again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override TimeSpan Interval => Every;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) =>
+        services.GetRequiredService<PermissionService>().SendDueRemindersAsync(cancellationToken);
 }

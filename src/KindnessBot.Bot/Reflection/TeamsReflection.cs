@@ -121,36 +121,20 @@ internal sealed partial class TeamsReflectionNotifier(IConversationStore convers
 /// Every <see cref="ReflectionSettings.SweepInterval"/>, on every instance: claims and enqueues the prompts that are due
 /// (exactly once across instances) and follows up the ones that closed or failed.
 /// </summary>
-internal sealed partial class ReflectionSweeper(IServiceProvider services, TimeProvider time, Microsoft.Extensions.Options.IOptions<ReflectionSettings> settings, ILogger<ReflectionSweeper> logger) : BackgroundService
+internal sealed class ReflectionSweeper(IServiceProvider services, TimeProvider time, Microsoft.Extensions.Options.IOptions<ReflectionSettings> settings, ILogger<ReflectionSweeper> logger)
+    : Extensions.PeriodicWork(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "A reflection sweep";
+
+    protected override TimeSpan Interval => settings.Value.SweepInterval;
+
+    protected override bool Enabled => settings.Value.Background;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield(); // resolved once the host has started, after settings are validated
-        if (!settings.Value.Background)
-        {
-            return;
-        }
-
-        var scheduler = services.GetRequiredService<ReflectionScheduler>();
-        var followUp = services.GetRequiredService<ReflectionFollowUp>();
-        using var timer = new PeriodicTimer(settings.Value.SweepInterval, time);
-        do
-        {
-            try
-            {
-                await scheduler.SweepAsync(stoppingToken);
-                await followUp.SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await services.GetRequiredService<ReflectionScheduler>().SweepAsync(cancellationToken);
+        await services.GetRequiredService<ReflectionFollowUp>().SweepAsync(cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A reflection sweep failed; trying again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
 
 /// <summary>Runs this instance's prompt worker: takes due prompts off the queue and posts them within Teams' limits.</summary>
