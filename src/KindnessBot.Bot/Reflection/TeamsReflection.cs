@@ -80,21 +80,27 @@ internal sealed partial class TeamsReflectionNotifier(IConversationStore convers
         }
     }
 
+    /// <summary>To the leader who set reflection up and, if someone else, whoever added the bot to the team (its leaders until the product has roles).</summary>
     public async Task<bool> SendSummaryAsync(ReflectionSchedule schedule, PromptMessage prompt, IReadOnlyList<ReflectionAnswer> answers, CancellationToken cancellationToken)
     {
-        var chat = await conversations.FindPersonalAsync(schedule.TenantId, schedule.CreatedBy, cancellationToken);
-        if (chat is null || chat.IsRemoved)
-        {
-            return false;
-        }
-
         var team = await conversations.FindAsync(schedule.TenantId, schedule.TeamId, cancellationToken);
-        foreach (var card in cards.ReflectionSummary(team?.TeamName ?? schedule.TeamId, prompt, answers, Locale))
+        var delivered = false;
+        foreach (var leader in new[] { schedule.CreatedBy, team?.InstalledBy }.OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            await sender.SendAsync(chat, card.ToActivity(), cancellationToken);
+            if (await conversations.FindPersonalAsync(schedule.TenantId, leader, cancellationToken) is not { IsRemoved: false } chat)
+            {
+                continue;
+            }
+
+            foreach (var card in cards.ReflectionSummary(team?.TeamName ?? schedule.TeamId, prompt, answers, Locale))
+            {
+                await sender.SendAsync(chat, card.ToActivity(), cancellationToken);
+            }
+
+            delivered = true;
         }
 
-        return true;
+        return delivered;
     }
 
     public async Task ReportFailureAsync(ReflectionSchedule schedule, PromptMessage prompt, string? reason, CancellationToken cancellationToken)

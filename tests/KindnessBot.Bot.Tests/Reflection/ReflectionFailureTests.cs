@@ -27,3 +27,26 @@ public class ReflectionFailureTests(ReflectionHost reflection) : IClassFixture<R
         Assert.Contains("Care Team", report.Card!.ToString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The summary goes to the leader who set reflection up and to whoever added the bot to the team.</summary>
+public class ReflectionSummaryRecipientTests(ReflectionHost reflection) : IClassFixture<ReflectionHost>
+{
+    [Fact]
+    public async Task When_an_admin_set_reflection_up_the_teams_installer_still_receives_the_summary()
+    {
+        var host = reflection.Host;
+        var admin = host.Activities.ChannelSubmit(ReflectionHost.SetUp(openFor: "1"), "29:admin");
+        admin["from"]!["name"] = "Ada Admin";
+        await host.PostAsync(admin); // an organisation-wide admin, with no personal chat with the bot
+        Assert.Equal("29:admin", (await reflection.StoredAsync())!.CreatedBy);
+        reflection.Time.Advance(new DateTimeOffset(2026, 12, 1, 9, 31, 0, TimeSpan.Zero) - reflection.Time.GetUtcNow());
+        await reflection.SweepAndSendAsync();
+        await host.SubmitAsync(ReflectionHost.Answer(reflection.Prompt()!, "A good week."), "29:megan", inChannel: true);
+
+        reflection.Time.Advance(TimeSpan.FromDays(1));
+        var followUp = await reflection.FollowUpAsync();
+
+        Assert.Equal(1, followUp.Summaries);
+        Assert.Single(host.SentTo(TeamsActivities.PersonalConversationId("29:lee")), s => s.Card?.ToString().Contains("Reflection summary: Care Team", StringComparison.Ordinal) == true);
+    }
+}
