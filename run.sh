@@ -41,7 +41,7 @@ trap cleanup EXIT
 
 wait_for() { # name url seconds
   for _ in $(seq 1 $(( $3 * 4 ))); do
-    if curl -fs -o /dev/null "$2"; then return 0; fi
+    if node -e "fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "$2"; then return 0; fi
     sleep 0.25
   done
   echo "$1 did not start; see $LOG_DIR." >&2
