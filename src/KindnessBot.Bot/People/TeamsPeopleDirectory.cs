@@ -31,7 +31,7 @@ internal sealed class TeamsPeopleDirectory(ProactiveSender sender, TimeProvider 
         string? continuation = null;
         do
         {
-            var page = await connector.Conversations.GetConversationPagedMembersAsync(conversation.TeamId ?? conversation.ConversationId, 500, continuation, cancellationToken);
+            var page = await connector.Conversations.GetConversationPagedMembersAsync(conversation.ScopeId, 500, continuation, cancellationToken);
             foreach (var member in page.Members ?? [])
             {
                 var tenant = member.Properties?["tenantId"]?.ToString();

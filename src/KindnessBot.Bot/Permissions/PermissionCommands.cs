@@ -24,7 +24,7 @@ internal sealed class GivePermissionCommand(PermissionFacts facts, CardFactory c
         var personal = TurnFacts.Where(turn).Kind == ConversationKind.Personal;
         var card = led.Count == 0
             ? cards.Notice(Localisation.Text("PermissionFormTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, personal ? "PermissionNoLeaderTeams" : "PermissionNotALeader"))
-            : cards.PermissionForm(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), personal ? [.. led.Select(t => (PermissionService.Scope(t), t.TeamName ?? PermissionService.Scope(t)))] : null, TurnFacts.Locale(turn));
+            : cards.PermissionForm(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), personal ? [.. led.Select(t => (t.ScopeId, t.TeamName ?? t.ScopeId))] : null, TurnFacts.Locale(turn));
         await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
     }
 }
@@ -74,8 +74,8 @@ internal sealed class IFlexedCommand(PermissionFacts facts, PermissionService pe
         var statements = await permissions.ApplicableAsync(TurnFacts.Where(turn).TenantId, scopes, cancellationToken);
         var choices = statements.Select(s => new Choice(Shorten(s.What), $"{s.ScopeId}|{s.Key}")).ToList();
         choices.AddRange(scopes.Select(s => new Choice(
-            scopes.Count == 1 ? Localisation.Text("DecisionOwnJudgement", culture) : string.Format(culture, Localisation.Text("DecisionOwnJudgementIn", culture), s.TeamName ?? PermissionService.Scope(s)),
-            $"{PermissionService.Scope(s)}|own")));
+            scopes.Count == 1 ? Localisation.Text("DecisionOwnJudgement", culture) : string.Format(culture, Localisation.Text("DecisionOwnJudgementIn", culture), s.TeamName ?? s.ScopeId),
+            $"{s.ScopeId}|own")));
         return cards.DecisionForm(choices, selected, TurnFacts.Locale(turn));
     }
 

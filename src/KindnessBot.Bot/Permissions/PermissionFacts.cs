@@ -39,7 +39,7 @@ internal sealed class PermissionFacts(RecognitionService people, IConversationSt
     /// its own scope; in personal chat, one of the person's teams.
     /// </summary>
     public async Task<ConversationRecord?> AllowedScopeAsync(ITurnContext turn, string scopeId, CancellationToken cancellationToken) =>
-        (await ScopesAsync(turn, cancellationToken)).FirstOrDefault(s => PermissionService.Scope(s) == scopeId) is { } scope
+        (await ScopesAsync(turn, cancellationToken)).FirstOrDefault(s => s.ScopeId == scopeId) is { } scope
             ? await conversations.FindAsync(scope.TenantId, scopeId, cancellationToken) ?? scope
             : null;
 

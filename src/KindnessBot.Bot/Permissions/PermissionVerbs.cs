@@ -79,7 +79,7 @@ internal sealed class PostStatementVerb(PermissionFacts facts, PermissionService
         {
             var draft = new PermissionStatement
             {
-                TenantId = scope.TenantId, ScopeId = PermissionService.Scope(scope), ConversationId = scope.ConversationId, Key = "preview",
+                TenantId = scope.TenantId, ScopeId = scope.ScopeId, ConversationId = scope.ConversationId, Key = "preview",
                 LeaderId = person.TeamsId, LeaderName = person.Name, What = command.What, Boundaries = command.Boundaries,
                 Commitments = command.Commitments.Count == 0 ? [Commitment.Permissive] : command.Commitments, ValidFrom = command.From, ValidUntil = command.Until,
             };

@@ -20,7 +20,7 @@ internal sealed class ReflectionFacts(PermissionFacts scopes, ReflectionService 
         var where = TurnFacts.Where(turn);
         if (where.Kind != ConversationKind.Personal)
         {
-            return teamId is null || teamId == ReflectionService.TeamOf(where) ? where : null;
+            return teamId is null || teamId == where.ScopeId ? where : null;
         }
 
         return teamId is null ? null : await scopes.AllowedScopeAsync(turn, teamId, cancellationToken);

@@ -187,7 +187,7 @@ internal sealed class AnswerVerb(ReflectionService reflection, IConversationStor
     {
         var where = TurnFacts.Where(turn);
         var person = TurnFacts.Person(turn);
-        var here = where.Kind == ConversationKind.Personal ? string.Empty : ReflectionService.TeamOf(where);
+        var here = where.Kind == ConversationKind.Personal ? string.Empty : where.ScopeId;
         var submit = new AnswerSubmit(where.TenantId, here, command.TeamId, command.Week, person.TeamsId, person.Name, command.Text, command.Wellbeing, Anonymous: !command.Named);
         var outcome = await reflection.AnswerAsync(submit, cancellationToken);
         var text = outcome.Result switch

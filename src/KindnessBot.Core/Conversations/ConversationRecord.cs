@@ -32,6 +32,12 @@ public sealed record ConversationRecord
 
     public string? TeamId { get; init; }
 
+    /// <summary>
+    /// What features keep things under: the team for a channel (every channel of a team shares it), otherwise the
+    /// conversation itself (a group chat, a personal chat).
+    /// </summary>
+    public string ScopeId => TeamId ?? ConversationId;
+
     public string? TeamName { get; init; }
 
     /// <summary>For a channel, the Teams channel id (the same as the conversation id).</summary>

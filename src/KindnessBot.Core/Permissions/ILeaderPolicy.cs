@@ -30,7 +30,7 @@ public sealed class InstallerOrAdminLeaderPolicy(LeaderOptions options, IConvers
             return true;
         }
 
-        var stored = await conversations.FindAsync(scope.TenantId, scope.TeamId ?? scope.ConversationId, cancellationToken);
+        var stored = await conversations.FindAsync(scope.TenantId, scope.ScopeId, cancellationToken);
         return stored is { IsRemoved: false } && string.Equals(stored.InstalledBy, userId, StringComparison.Ordinal);
     }
 }

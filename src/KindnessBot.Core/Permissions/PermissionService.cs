@@ -60,7 +60,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         var statement = new PermissionStatement
         {
             TenantId = request.Where.TenantId,
-            ScopeId = Scope(request.Where),
+            ScopeId = request.Where.ScopeId,
             ConversationId = request.Where.ConversationId,
             Key = TableRecognitionStore.NewKey(now),
             LeaderId = request.Leader.TeamsId,
@@ -106,7 +106,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
     public async Task<(FlexDecision? Decision, PermissionRefusal? Refusal)> RecordDecisionAsync(DecisionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var scopeId = Scope(request.Scope);
+        var scopeId = request.Scope.ScopeId;
         PermissionStatement? statement = null;
         if (request.StatementKey is not null)
         {
@@ -144,7 +144,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
             await RefreshCardAsync(updated!, cancellationToken);
         }
 
-        if (decision.ShareAsStory && await PostedInAsync(request.Scope.TenantId, statement?.ConversationId ?? ScopeConversation(request.Scope), cancellationToken) is { } where)
+        if (decision.ShareAsStory && await PostedInAsync(request.Scope.TenantId, statement?.ConversationId ?? request.Scope.ScopeId, cancellationToken) is { } where)
         {
             await notifier.PostStoryAsync(decision, statement, where, cancellationToken);
         }
@@ -176,9 +176,9 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
     public async Task<IReadOnlyList<PermissionStatement>> ApplicableAsync(string tenantId, IEnumerable<ConversationRecord> scopes, CancellationToken cancellationToken)
     {
         var all = new List<PermissionStatement>();
-        foreach (var scope in scopes.DistinctBy(Scope))
+        foreach (var scope in scopes.DistinctBy(s => s.ScopeId))
         {
-            all.AddRange((await store.ListAsync(tenantId, Scope(scope), 200, cancellationToken)).Where(s => s.StateOn(Today) == StatementState.Active));
+            all.AddRange((await store.ListAsync(tenantId, scope.ScopeId, 200, cancellationToken)).Where(s => s.StateOn(Today) == StatementState.Active));
         }
 
         return [.. all.OrderBy(s => s.Key, StringComparer.Ordinal)];
@@ -189,9 +189,9 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
     {
         ArgumentNullException.ThrowIfNull(person);
         var mine = new List<FlexDecision>();
-        foreach (var scope in scopes.DistinctBy(Scope))
+        foreach (var scope in scopes.DistinctBy(s => s.ScopeId))
         {
-            mine.AddRange((await store.DecisionsAsync(scope.TenantId, Scope(scope), cancellationToken)).Where(d => d.PersonId == person.TeamsId));
+            mine.AddRange((await store.DecisionsAsync(scope.TenantId, scope.ScopeId, cancellationToken)).Where(d => d.PersonId == person.TeamsId));
         }
 
         return [.. mine.OrderBy(d => d.Key, StringComparer.Ordinal)];
@@ -205,8 +205,8 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
             return null;
         }
 
-        var statements = await store.ListAsync(scope.TenantId, Scope(scope), 200, cancellationToken);
-        var decisions = await store.DecisionsAsync(scope.TenantId, Scope(scope), cancellationToken);
+        var statements = await store.ListAsync(scope.TenantId, scope.ScopeId, 200, cancellationToken);
+        var decisions = await store.DecisionsAsync(scope.TenantId, scope.ScopeId, cancellationToken);
         var byStatement = decisions.Where(d => d.StatementKey is not null).ToLookup(d => d.StatementKey!);
         var own = decisions.Where(d => d.StatementKey is null).ToList();
         return new FlexLog(
@@ -268,15 +268,6 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         return sent;
     }
 
-    /// <summary>The key a statement's audience is stored under: the team, or the group chat.</summary>
-    public static string Scope(ConversationRecord where)
-    {
-        ArgumentNullException.ThrowIfNull(where);
-        return where.TeamId ?? where.ConversationId;
-    }
-
-    private static string ScopeConversation(ConversationRecord where) => where.TeamId ?? where.ConversationId;
-
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
@@ -288,7 +279,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
             return (null, PermissionRefusal.NotALeader);
         }
 
-        var (updated, _) = await store.UpdateAsync(scope.TenantId, Scope(scope), key, change, cancellationToken);
+        var (updated, _) = await store.UpdateAsync(scope.TenantId, scope.ScopeId, key, change, cancellationToken);
         if (updated is null)
         {
             return (null, PermissionRefusal.NotFound);

@@ -142,7 +142,7 @@ public sealed class RecognitionService(
         if (share && await conversations.FindAsync(tenantId, decided.CelebrateInConversationId!, cancellationToken) is { IsRemoved: false } channel)
         {
             await notifier.CelebrateAsync(decided, channel, cancellationToken);
-            await recognitions.AddToTeamAsync(decided, channel.TeamId ?? channel.ConversationId, cancellationToken);
+            await recognitions.AddToTeamAsync(decided, channel.ScopeId, cancellationToken);
         }
 
         if (await conversations.FindPersonalAsync(tenantId, decided.GiverId, cancellationToken) is { IsRemoved: false } giverChat)

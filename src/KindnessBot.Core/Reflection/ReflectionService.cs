@@ -36,12 +36,6 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
 {
     private static readonly int[] WeeksBack = [0, 7, 14, 21];
 
-    public static string TeamOf(ConversationRecord where)
-    {
-        ArgumentNullException.ThrowIfNull(where);
-        return where.TeamId ?? where.ConversationId;
-    }
-
     public Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -49,7 +43,7 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
     }
 
     public Task<ReflectionSchedule?> FindAsync(ConversationRecord scope, CancellationToken cancellationToken) =>
-        schedules.FindAsync(scope.TenantId, TeamOf(scope), cancellationToken);
+        schedules.FindAsync(scope.TenantId, scope.ScopeId, cancellationToken);
 
     /// <summary>
     /// Sets up reflection in <paramref name="postIn"/> (a channel or group chat), or changes the schedule there. A
@@ -67,7 +61,7 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
         }
 
         var now = time.GetUtcNow();
-        var request = new ScheduleRequest(postIn.TenantId, TeamOf(postIn), postIn.ConversationId, choice.Day, choice.Hour, choice.Minute, choice.TimeZoneId, choice.Commitments, leader.TeamsId, TimeSpan.FromDays(choice.OpenForDays));
+        var request = new ScheduleRequest(postIn.TenantId, postIn.ScopeId, postIn.ConversationId, choice.Day, choice.Hour, choice.Minute, choice.TimeZoneId, choice.Commitments, leader.TeamsId, TimeSpan.FromDays(choice.OpenForDays));
         var result = request.Validate(now);
         if (!result.IsValid)
         {
@@ -166,7 +160,7 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
         }
 
         var now = time.GetUtcNow();
-        var stored = await schedules.UpdateAsync(scope.TenantId, TeamOf(scope), current => current is null ? null : change(current, now), cancellationToken);
+        var stored = await schedules.UpdateAsync(scope.TenantId, scope.ScopeId, current => current is null ? null : change(current, now), cancellationToken);
         return stored is null ? ScheduleChange.Refused(ReflectionRefusal.NotSetUp) : ScheduleChange.Done(stored);
     }
 }
