@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace KindnessBot.Bot.Conversations;
 
 /// <summary>Reaches a stored conversation without being asked: proactive messages and connector calls such as rosters.</summary>
-internal sealed class ProactiveSender(KindnessAdapter adapter, BotFrameworkAuthentication authentication, IOptions<BotCredentialsOptions> credentials)
+internal sealed partial class ProactiveSender(KindnessAdapter adapter, BotFrameworkAuthentication authentication, IOptions<BotCredentialsOptions> credentials, ILogger<ProactiveSender> logger)
 {
     private string AppId => credentials.Value.MicrosoftAppId ?? string.Empty;
 
@@ -32,6 +32,24 @@ internal sealed class ProactiveSender(KindnessAdapter adapter, BotFrameworkAuthe
         ArgumentNullException.ThrowIfNull(activity);
         activity.Id = activityId;
         await ContinueAsync(conversation, async (turn, ct) => await turn.UpdateActivityAsync(activity, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces a card as a courtesy, where what it shows is stored already (a count, a state): if Teams refuses, the
+    /// refusal is logged and the next change updates the card again. False when refused.
+    /// </summary>
+    public async Task<bool> TryUpdateAsync(ConversationRecord conversation, string activityId, IActivity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await UpdateAsync(conversation, activityId, activity, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is ErrorResponseException or HttpRequestException)
+        {
+            LogUpdateRefused(logger, ex);
+            return false;
+        }
     }
 
     /// <summary>
@@ -88,4 +106,7 @@ internal sealed class ProactiveSender(KindnessAdapter adapter, BotFrameworkAuthe
             id: conversation.ConversationId,
             tenantId: conversation.TenantId),
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams refused to update a card in place; it shows the stored state again at the next change")]
+    private static partial void LogUpdateRefused(ILogger logger, Exception exception);
 }

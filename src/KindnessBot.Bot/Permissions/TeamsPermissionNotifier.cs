@@ -6,7 +6,7 @@ using KindnessBot.Core.Permissions;
 namespace KindnessBot.Bot.Permissions;
 
 /// <summary>Statements, their updates in place, stories and reminders, sent proactively (en-GB, the product's language).</summary>
-internal sealed partial class TeamsPermissionNotifier(ProactiveSender sender, CardFactory cards, TimeProvider time, ILogger<TeamsPermissionNotifier> logger) : IPermissionNotifier
+internal sealed class TeamsPermissionNotifier(ProactiveSender sender, CardFactory cards, TimeProvider time) : IPermissionNotifier
 {
     private const string Locale = "en-GB";
 
@@ -16,20 +16,8 @@ internal sealed partial class TeamsPermissionNotifier(ProactiveSender sender, Ca
         sender.SendAsync(where, cards.Statement(statement, Today, Locale).ToActivity(), cancellationToken);
 
     /// <summary>Best effort: the counts are stored either way, and the next press or change updates the card again.</summary>
-    public async Task UpdateAsync(PermissionStatement statement, ConversationRecord where, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await sender.UpdateAsync(where, statement.ActivityId!, cards.Statement(statement, Today, Locale).ToActivity(), cancellationToken);
-        }
-        catch (Exception ex) when (ex is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException)
-        {
-            LogUpdateFailed(logger, ex);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update a permission statement's card; the next change will")]
-    private static partial void LogUpdateFailed(ILogger logger, Exception exception);
+    public Task UpdateAsync(PermissionStatement statement, ConversationRecord where, CancellationToken cancellationToken) =>
+        sender.TryUpdateAsync(where, statement.ActivityId!, cards.Statement(statement, Today, Locale).ToActivity(), cancellationToken);
 
     public Task PostStoryAsync(FlexDecision decision, PermissionStatement? statement, ConversationRecord where, CancellationToken cancellationToken) =>
         sender.SendAsync(where, cards.Story(decision, statement, Locale).ToActivity(), cancellationToken);

@@ -57,7 +57,7 @@ internal sealed class TeamsPromptSender(IConversationStore conversations, Proact
 }
 
 /// <summary>The prompt card's count and closing, the leader's summary and failure reports, sent proactively (en-GB).</summary>
-internal sealed partial class TeamsReflectionNotifier(IConversationStore conversations, ProactiveSender sender, CardFactory cards, LeaderOptions leaders, ILogger<TeamsReflectionNotifier> logger) : IReflectionNotifier
+internal sealed class TeamsReflectionNotifier(IConversationStore conversations, ProactiveSender sender, CardFactory cards, LeaderOptions leaders) : IReflectionNotifier
 {
     private const string Locale = "en-GB";
 
@@ -69,15 +69,8 @@ internal sealed partial class TeamsReflectionNotifier(IConversationStore convers
             return;
         }
 
-        try
-        {
-            await sender.UpdateAsync(channel, activityId, cards.Prompt(prompt, answerCount, closed, Locale).ToActivity(), cancellationToken);
-        }
-        catch (Exception ex) when (ex is ErrorResponseException or HttpRequestException)
-        {
-            // The answer is saved either way; the next answer (or the closing) updates the card again.
-            LogUpdateFailed(logger, prompt.Week, ex);
-        }
+        // The answer is saved either way; if Teams refuses, the next answer (or the closing) updates the card again.
+        await sender.TryUpdateAsync(channel, activityId, cards.Prompt(prompt, answerCount, closed, Locale).ToActivity(), cancellationToken);
     }
 
     /// <summary>To the leader who set reflection up and, if someone else, whoever added the bot to the team (its leaders until the product has roles).</summary>
@@ -119,8 +112,6 @@ internal sealed partial class TeamsReflectionNotifier(IConversationStore convers
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the reflection prompt card of week {Week}; the next answer or the closing will")]
-    private static partial void LogUpdateFailed(ILogger logger, string week, Exception exception);
 }
 
 /// <summary>
