@@ -66,6 +66,13 @@ public static class ReflectionCalendar
     public static string WeekOf(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(date.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(date.ToDateTime(TimeOnly.MinValue)):D2}");
 
+    /// <summary>The ISO week of the local date at <paramref name="now"/> in <paramref name="zone"/>, and of the weeks before it: <paramref name="count"/> in all, newest first.</summary>
+    public static IEnumerable<string> RecentWeeks(TimeZoneInfo zone, DateTimeOffset now, int count)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        return Enumerable.Range(0, count).Select(back => WeekOf(today.AddDays(-7 * back)));
+    }
+
     /// <summary>The slot of a schedule on a given local date (which should fall on the schedule's day).</summary>
     public static PromptSlot SlotOn(ReflectionSchedule schedule, DateOnly localDate)
     {

@@ -18,7 +18,7 @@ public sealed partial class ReflectionFollowUp(IScheduleStore schedules, SlotSto
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
     // Prompts close at most seven days after they are due, so three weeks back covers a closed prompt and downtime.
-    private static readonly int[] DaysBack = [0, 7, 14];
+    private const int WeeksBack = 3;
 
     public async Task<FollowUpResult> SweepAsync(CancellationToken cancellationToken)
     {
@@ -30,8 +30,7 @@ public sealed partial class ReflectionFollowUp(IScheduleStore schedules, SlotSto
                 continue;
             }
 
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-            foreach (var week in DaysBack.Select(back => ReflectionCalendar.WeekOf(today.AddDays(-back))))
+            foreach (var week in ReflectionCalendar.RecentWeeks(zone, time.GetUtcNow(), WeeksBack))
             {
                 var slot = await slots.FindAsync(schedule.TenantId, schedule.TeamId, week, cancellationToken);
                 switch (await FollowUpAsync(schedule, slot, cancellationToken))

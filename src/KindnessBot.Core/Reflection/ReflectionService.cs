@@ -34,7 +34,7 @@ public sealed record AnswerOutcome(AnswerResult Result, int AnswerCount);
 /// </summary>
 public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots, AnswerStore answers, AnswerService answerService, ILeaderPolicy leaders, IReflectionNotifier notifier, TimeProvider time)
 {
-    private static readonly int[] WeeksBack = [0, 7, 14, 21];
+    private const int WeeksBack = 4;
 
     public Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken)
     {
@@ -138,10 +138,9 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
     {
         ArgumentNullException.ThrowIfNull(schedule);
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, schedule.TimeZone).DateTime);
-        foreach (var back in WeeksBack)
+        foreach (var week in ReflectionCalendar.RecentWeeks(schedule.TimeZone, now, WeeksBack))
         {
-            var slot = await slots.FindAsync(schedule.TenantId, schedule.TeamId, ReflectionCalendar.WeekOf(today.AddDays(-back)), cancellationToken);
+            var slot = await slots.FindAsync(schedule.TenantId, schedule.TeamId, week, cancellationToken);
             if (slot is { State: SlotState.Sent } && now >= slot.Prompt.ClosesAt)
             {
                 return (slot.Prompt, await answers.ListAsync(schedule.TenantId, new PromptId(slot.Prompt.TeamId, slot.Prompt.Week), cancellationToken));
