@@ -82,17 +82,8 @@ public sealed class CardFactory(IServiceProvider services)
 
     /// <param name="current">The schedule being changed, or null to set one up.</param>
     /// <param name="teamId">From personal chat, the team being changed (carried by the save button).</param>
-    public CardMessage ReflectionForm(ReflectionSchedule? current, string? suggestedZone, string? teamId, string? locale)
-    {
-        var card = ReflectionFormCard.Build(current, suggestedZone, Localisation.Culture(locale));
-        if (teamId is not null)
-        {
-            var save = (SubmitAction)card.Actions![0];
-            card = card with { Actions = [save with { Data = new Dictionary<string, object>(save.Data) { ["team"] = teamId } }] };
-        }
-
-        return Fresh(card);
-    }
+    public CardMessage ReflectionForm(ReflectionSchedule? current, string? suggestedZone, string? teamId, string? locale) =>
+        Fresh(ReflectionFormCard.Build(current, suggestedZone, teamId, Localisation.Culture(locale)));
 
     public CardMessage ReflectionStatus(ReflectionSchedule schedule, PromptSlot? next, string? notice, string? locale) =>
         Fresh(ReflectionStatusCard.Build(schedule, next, notice, Localisation.Culture(locale)));

@@ -36,6 +36,14 @@ internal sealed class ReflectionFacts(PermissionFacts scopes, ReflectionService 
     public string When(ITurnContext turn, ReflectionSchedule schedule) =>
         reflection.Next(schedule) is { } next ? Cards.Reflection.ReflectionStatusCard.When(schedule, next, TurnFacts.Culture(turn)) : string.Empty;
 
+    /// <summary>A leader action from someone who is not a leader there (or a forged card): logged, and answered kindly.</summary>
+    public async Task<string?> RefuseAsync(ITurnContext turn, ILogger logger, string verb, CancellationToken cancellationToken)
+    {
+        PermissionLog.NotALeader(logger, verb);
+        await ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionNotALeader"), cancellationToken);
+        return null;
+    }
+
     public Task ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
         turn.SendActivityAsync(cards.Notice(Localisation.Text("ReflectionTitle", TurnFacts.Culture(turn)), text).ToActivity(), cancellationToken);
 

@@ -54,17 +54,15 @@ internal sealed class SetUpReflectionVerb(ReflectionFacts facts, ReflectionServi
         var scope = await facts.ScopeAsync(turn, command.TeamId, cancellationToken);
         if (scope is null)
         {
-            PermissionLog.NotALeader(logger, Verb);
-            await facts.ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionNotALeader"), cancellationToken);
-            return null;
+            return await facts.RefuseAsync(turn, logger, Verb, cancellationToken);
         }
 
+        var before = await reflection.FindAsync(scope, cancellationToken);
         var postIn = scope;
         if (TurnFacts.Where(turn).Kind == ConversationKind.Personal)
         {
             // From personal chat only a schedule that exists can be changed: it keeps posting where it was set up.
-            var existing = await reflection.FindAsync(scope, cancellationToken);
-            postIn = existing is null ? null : await facts.ChannelOfAsync(existing, cancellationToken);
+            postIn = before is null ? null : await facts.ChannelOfAsync(before, cancellationToken);
             if (postIn is null)
             {
                 await facts.ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionPersonal"), cancellationToken);
@@ -72,14 +70,11 @@ internal sealed class SetUpReflectionVerb(ReflectionFacts facts, ReflectionServi
             }
         }
 
-        var before = await reflection.FindAsync(scope, cancellationToken);
         var change = await reflection.SetUpAsync(postIn, TurnFacts.Person(turn), command.Choice, cancellationToken);
         switch (change.Refusal)
         {
             case ReflectionRefusal.NotALeader:
-                PermissionLog.NotALeader(logger, Verb);
-                await facts.ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionNotALeader"), cancellationToken);
-                return null;
+                return await facts.RefuseAsync(turn, logger, Verb, cancellationToken);
             case ReflectionRefusal.Invalid:
                 await facts.ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionInvalid", string.Join(" ", change.Problems)), cancellationToken);
                 return null;
@@ -102,15 +97,19 @@ internal sealed class ScheduleButtonVerb(ReflectionFacts facts, ReflectionServic
     {
         var scope = await facts.ScopeAsync(turn, command, cancellationToken);
         var person = TurnFacts.Person(turn);
-        if (scope is null || !await reflection.IsLeaderAsync(scope, person, cancellationToken))
+        if (scope is null)
         {
-            PermissionLog.NotALeader(logger, verb);
-            await facts.ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionNotALeader"), cancellationToken);
-            return null;
+            return await facts.RefuseAsync(turn, logger, verb, cancellationToken);
         }
 
         if (verb == Verbs.ReflectionChange)
         {
+            // Only shows the form (saving it is checked again): the one button the service does not check itself.
+            if (!await reflection.IsLeaderAsync(scope, person, cancellationToken))
+            {
+                return await facts.RefuseAsync(turn, logger, verb, cancellationToken);
+            }
+
             var current = await reflection.FindAsync(scope, cancellationToken);
             var form = current is null
                 ? cards.ReflectionForm(null, (turn.Activity as Microsoft.Bot.Schema.Activity)?.LocalTimezone, null, TurnFacts.Locale(turn))
@@ -125,10 +124,13 @@ internal sealed class ScheduleButtonVerb(ReflectionFacts facts, ReflectionServic
             Verbs.ReflectionResume => await reflection.ResumeAsync(scope, person, cancellationToken),
             _ => await reflection.SkipNextAsync(scope, person, cancellationToken),
         };
-        if (change.Refusal is not null)
+        switch (change.Refusal)
         {
-            await facts.ReplyAsync(turn, TurnFacts.Text(turn, change.Refusal == ReflectionRefusal.NotALeader ? "ReflectionNotALeader" : "ReflectionNotSetUp"), cancellationToken);
-            return null;
+            case ReflectionRefusal.NotALeader:
+                return await facts.RefuseAsync(turn, logger, verb, cancellationToken);
+            case not null:
+                await facts.ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionNotSetUp"), cancellationToken);
+                return null;
         }
 
         var schedule = change.Schedule!;

@@ -12,7 +12,8 @@ internal static class ReflectionFormCard
 
     /// <param name="current">The schedule being changed, or null for a first set-up.</param>
     /// <param name="suggestedZone">The zone the leader's Teams client reported (localTimezone), if any.</param>
-    public static AdaptiveCard Build(ReflectionSchedule? current, string? suggestedZone, CultureInfo culture)
+    /// <param name="teamId">From personal chat, the team being changed, carried by the save button.</param>
+    public static AdaptiveCard Build(ReflectionSchedule? current, string? suggestedZone, string? teamId, CultureInfo culture)
     {
         string T(string name) => Localisation.Text(name, culture);
         var days = Enumerable.Range(0, 7).Select(i => (DayOfWeek)((i + 1) % 7)); // Monday first
@@ -38,7 +39,13 @@ internal static class ReflectionFormCard
                 Label = T("ReflectionOpenForLabel"), Style = "compact", Value = ((int)(current?.OpenFor ?? ReflectionSchedule.DefaultOpenFor).TotalDays).ToString(CultureInfo.InvariantCulture),
             },
         };
-        return new AdaptiveCard(body, [SubmitAction.ForVerb(T("ReflectionSaveButton"), Verbs.ReflectionSetUp)]);
+        var save = new Dictionary<string, object> { ["verb"] = Verbs.ReflectionSetUp };
+        if (teamId is not null)
+        {
+            save["team"] = teamId;
+        }
+
+        return new AdaptiveCard(body, [new SubmitAction(T("ReflectionSaveButton"), save)]);
     }
 }
 
