@@ -76,5 +76,16 @@ public class ReflectionLeaderTests(ReflectionHost reflection) : IClassFixture<Re
         var mine = Host.LastIn(TeamsActivities.PersonalConversationId("29:lee"))!.Card!.ToString();
         Assert.Contains("Prompts are posted on Wednesdays at 09:00 (America/New_York)", mine, StringComparison.Ordinal);
         Assert.Contains("Set up by Lee Lead.", mine, StringComparison.Ordinal);
+
+        // ... and can change it from there: the form's save button carries the team, and it keeps posting in the channel.
+        var leeChat = TeamsActivities.PersonalConversationId("29:lee");
+        await Host.SubmitAsync(Button(Host.LastIn(leeChat)!, "Change the schedule"), "29:lee");
+        var save = (JObject)Host.LastIn(leeChat)!.Card!["actions"]![0]!["data"]!.DeepClone();
+        Assert.Equal(TeamsActivities.TeamId, (string?)save["team"]);
+        save.Merge(ReflectionHost.SetUp("Wednesday", "10:15", "America/New_York", "Permissive"));
+        await Host.SubmitAsync(save, "29:lee");
+        Assert.Contains("The schedule is changed", Host.LastIn(leeChat)!.Card!.ToString(), StringComparison.Ordinal);
+        var changed = (await reflection.StoredAsync())!;
+        Assert.Equal((new TimeOnly(10, 15), TeamsActivities.TeamId), (changed.LocalTime, changed.ConversationId));
     }
 }
