@@ -2,27 +2,11 @@ using KindnessBot.Bot.Tests.Hosting;
 using KindnessBot.Core.Permissions;
 using KindnessBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace KindnessBot.Bot.Tests.Permissions;
 
 /// <summary>The team host on a clock the test moves: reminders, extending, and expiry, over HTTP.</summary>
-public sealed class ClockedTeamHost : IAsyncLifetime
-{
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-
-    public TeamHost Host { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Host = new TeamHost(Time);
-        await Host.InitializeAsync();
-    }
-
-    public Task DisposeAsync() => Host.DisposeAsync();
-}
-
 public class PermissionTimeTests(ClockedTeamHost clocked) : IClassFixture<ClockedTeamHost>
 {
     private TeamHost Host => clocked.Host;

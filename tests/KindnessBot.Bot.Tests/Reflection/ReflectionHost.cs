@@ -3,7 +3,6 @@ using KindnessBot.Bot.Tests.Hosting;
 using KindnessBot.Core.Reflection;
 using KindnessBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace KindnessBot.Bot.Tests.Reflection;
@@ -13,21 +12,9 @@ namespace KindnessBot.Bot.Tests.Reflection;
 /// run a sweep, the worker and the follow-up when they choose, through the host's own services.
 /// Starts on Monday 30 November 2026, 08:00 UTC (08:00 in London).
 /// </summary>
-public sealed class ReflectionHost : IAsyncLifetime
+public sealed class ReflectionHost() : ClockedTeamHost(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), new() { ["Reflection:Background"] = "false" })
 {
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
-
-    public TeamHost Host { get; private set; } = null!;
-
     public string TenantId => Host.Activities.TenantId;
-
-    public async Task InitializeAsync()
-    {
-        Host = new TeamHost(Time, new() { ["Reflection:Background"] = "false" });
-        await Host.InitializeAsync();
-    }
-
-    public Task DisposeAsync() => Host.DisposeAsync();
 
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace KindnessBot.Bot.Tests.Hosting;
+
+/// <summary>The team host on a clock the test moves (from 1 December 2026, 09:00 UTC, unless a subclass says otherwise).</summary>
+public class ClockedTeamHost : IAsyncLifetime
+{
+    private readonly Dictionary<string, string?>? _settings;
+
+    public ClockedTeamHost()
+        : this(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    protected ClockedTeamHost(DateTimeOffset start, Dictionary<string, string?>? settings = null)
+    {
+        Time = new FakeTimeProvider(start);
+        _settings = settings;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public TeamHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = new TeamHost(Time, _settings);
+        await Host.InitializeAsync();
+    }
+
+    public Task DisposeAsync() => Host.DisposeAsync();
+}
