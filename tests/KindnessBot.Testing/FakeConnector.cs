@@ -85,7 +85,7 @@ public sealed class FakeConnector : IAsyncDisposable
     /// The next <paramref name="count"/> requests with <paramref name="method"/> (new posts by default; PUT for updates) are
     /// refused with <paramref name="status"/> (and Retry-After, if given), as Teams does when throttling.
     /// </summary>
-    public void RefuseNextPosts(int count, int status, string? retryAfter = null, string method = "POST")
+    public void RefuseNext(int count, int status, string? retryAfter = null, string method = "POST")
     {
         _refuseMethod = method;
         _refuseStatus = status;

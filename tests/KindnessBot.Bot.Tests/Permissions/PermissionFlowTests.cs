@@ -70,7 +70,7 @@ public class PermissionFlowTests(TeamHost host) : IClassFixture<TeamHost>
     public async Task When_Teams_refuses_the_card_update_the_read_still_counts_and_the_reader_is_thanked()
     {
         var (statement, card) = await PostStatementAsync("You can take a long lunch to visit a colleague in hospital");
-        host.Connector.RefuseNextPosts(1, 503, method: "PUT");
+        host.Connector.RefuseNext(1, 503, method: "PUT");
 
         await host.SubmitAsync(Button(card, "I've read this"), "29:p07", inChannel: true);
 

@@ -12,7 +12,7 @@ public class ReflectionFailureTests(ReflectionHost reflection) : IClassFixture<R
         var host = reflection.Host;
         await host.SubmitAsync(ReflectionHost.SetUp(), "29:lee", inChannel: true);
         reflection.Time.Advance(new DateTimeOffset(2026, 12, 1, 9, 31, 0, TimeSpan.Zero) - reflection.Time.GetUtcNow());
-        host.Connector.RefuseNextPosts(1, 403); // as Teams answers when the bot was removed from the team
+        host.Connector.RefuseNext(1, 403); // as Teams answers when the bot was removed from the team
 
         await reflection.SweepAndSendAsync();
         await reflection.FollowUpAsync();

@@ -51,7 +51,7 @@ public class ReflectionInstancesTests(TwoInstances instances) : IClassFixture<Tw
         var schedule = new ScheduleRequest(host.Activities.TenantId, TeamsActivities.TeamId, TeamsActivities.TeamId, due.DayOfWeek, due.Hour, due.Minute, "Etc/UTC", [Commitment.Reflective], "29:lee")
             .Validate(now.AddHours(-1)).Schedule!;
         var connector = instances.Second.Connector;
-        connector.RefuseNextPosts(2, 429, "1");
+        connector.RefuseNext(2, 429, "1");
 
         await host.Services.GetRequiredService<IScheduleStore>().SaveAsync(schedule, default);
 
