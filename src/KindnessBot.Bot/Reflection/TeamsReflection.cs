@@ -77,15 +77,35 @@ internal sealed class TeamsReflectionNotifier(IConversationStore conversations, 
     public async Task<bool> SendSummaryAsync(ReflectionSchedule schedule, PromptMessage prompt, IReadOnlyList<ReflectionAnswer> answers, CancellationToken cancellationToken)
     {
         var team = await conversations.FindAsync(schedule.TenantId, schedule.TeamId, cancellationToken);
+        var summary = cards.ReflectionSummary(team?.TeamName ?? schedule.TeamId, prompt, answers, Locale);
+        return await SendPersonallyAsync(schedule.TenantId, [schedule.CreatedBy, team?.InstalledBy], summary, cancellationToken);
+    }
+
+    public async Task ReportFailureAsync(ReflectionSchedule schedule, PromptMessage prompt, string? reason, CancellationToken cancellationToken)
+    {
+        var team = await conversations.FindAsync(schedule.TenantId, schedule.TeamId, cancellationToken);
+        var culture = Localisation.Culture(Locale);
+        var notice = cards.Notice(
+            Localisation.Text("FailureTitle", culture),
+            string.Format(culture, Localisation.Text("FailureText", culture), team?.TeamName ?? schedule.TeamId, reason ?? "unknown"));
+        await SendPersonallyAsync(schedule.TenantId, [schedule.CreatedBy, .. leaders.Admins], [notice], cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends the cards to each person's own chat with the bot, once per person (a fresh activity for each send: sending
+    /// fills an activity in for its conversation); true if anyone had a chat.
+    /// </summary>
+    private async Task<bool> SendPersonallyAsync(string tenantId, IEnumerable<string?> people, IReadOnlyList<CardMessage> cardsToSend, CancellationToken cancellationToken)
+    {
         var delivered = false;
-        foreach (var leader in new[] { schedule.CreatedBy, team?.InstalledBy }.OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (var person in people.OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            if (await conversations.FindPersonalAsync(schedule.TenantId, leader, cancellationToken) is not { IsRemoved: false } chat)
+            if (await conversations.FindPersonalAsync(tenantId, person, cancellationToken) is not { IsRemoved: false } chat)
             {
                 continue;
             }
 
-            foreach (var card in cards.ReflectionSummary(team?.TeamName ?? schedule.TeamId, prompt, answers, Locale))
+            foreach (var card in cardsToSend)
             {
                 await sender.SendAsync(chat, card.ToActivity(), cancellationToken);
             }
@@ -95,23 +115,6 @@ internal sealed class TeamsReflectionNotifier(IConversationStore conversations, 
 
         return delivered;
     }
-
-    public async Task ReportFailureAsync(ReflectionSchedule schedule, PromptMessage prompt, string? reason, CancellationToken cancellationToken)
-    {
-        var team = await conversations.FindAsync(schedule.TenantId, schedule.TeamId, cancellationToken);
-        var culture = Localisation.Culture(Locale);
-        var notice = cards.Notice(
-            Localisation.Text("FailureTitle", culture),
-            string.Format(culture, Localisation.Text("FailureText", culture), team?.TeamName ?? schedule.TeamId, reason ?? "unknown")).ToActivity();
-        foreach (var person in leaders.Admins.Prepend(schedule.CreatedBy).Distinct(StringComparer.Ordinal))
-        {
-            if (await conversations.FindPersonalAsync(schedule.TenantId, person, cancellationToken) is { IsRemoved: false } chat)
-            {
-                await sender.SendAsync(chat, notice, cancellationToken);
-            }
-        }
-    }
-
 }
 
 /// <summary>
