@@ -38,9 +38,17 @@ public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
             entity["UserName"] = userName;
         }
 
-        var existed = (await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        return existed;
+        // A first answer is one insert; only a change (the insert finds the row) costs a second, whole-row write.
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken);
+            return false;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        {
+            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
     }
 
     /// <summary>Every answer to a prompt (a partition range query).</summary>
