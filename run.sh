@@ -49,7 +49,7 @@ wait_for() { # name url seconds
 }
 
 node node_modules/azurite/dist/src/azurite.js --silent --location "$DATA_DIR" \
-  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck --disableProductStyleUrl \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
   > "$LOG_DIR/azurite.log" 2>&1 &
 pids+=($!)
 

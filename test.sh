@@ -27,10 +27,26 @@ if [ ! -x "$chromium_path" ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.bench"' EXIT
 set +e
-dotnet test KindnessBot.sln -c Release --nologo "$@" 2>&1 | tee "$log"
+# A test that hangs is stopped after six minutes (the longest, a browser test with its retry, needs about four),
+# with a dump of the test host in artifacts/test-results, instead of running on until CI's limit.
+dotnet test KindnessBot.sln -c Release --nologo --blame-hang-timeout 6m --blame-hang-dump-type mini \
+  --results-directory artifacts/test-results "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# A short smoke of every benchmark, so none can silently break again: a second or two each, figures printed but
+# not judged (each must still run to the end and reach everything it sends to). Skipped when tests were filtered.
+if [ "$status" = 0 ] && [ $# = 0 ]; then
+  for bench in "./bench/run.sh --smoke" "./bench/run.sh reads --smoke" "./bench/KindnessBot.FanOutBench/run.sh --smoke"; do
+    echo; echo "Benchmark smoke: $bench"
+    if ! timeout 300 $bench > "$log.bench" 2>&1; then
+      cat "$log.bench"; echo "Benchmark smoke failed: $bench" >&2; status=1
+    else
+      tail -n 1 "$log.bench"
+    fi
+  done
+fi
 set -e
 
 # One closing line for the whole solution, summed over the test projects.

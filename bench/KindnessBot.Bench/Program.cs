@@ -7,6 +7,8 @@ using KindnessBot.Testing;
 //   dotnet KindnessBot.Bench.dll [--seconds 5] [--warmup 1] [--rounds 3] [--concurrency 1,32]
 // The echo bots are served by this same program: dotnet KindnessBot.Bench.dll serve-echo <port> [--tuned]
 // "I've read this" under contention: dotnet KindnessBot.Bench.dll reads [--readers 500] [--concurrency 32]
+// --smoke (either benchmark): a second or two, to show it still runs; its figures are printed, not judged.
+var smoke = args.Contains("--smoke");
 if (args.Length > 0 && args[0] == "serve-echo")
 {
     await EchoBot.ServeAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args.Contains("--tuned"));
@@ -16,13 +18,13 @@ if (args.Length > 0 && args[0] == "serve-echo")
 if (args.Length > 0 && args[0] == "reads")
 {
     await using var readsAzurite = await Azurite.StartAsync();
-    return await ReadsBench.RunAsync(readsAzurite, Option("--readers", 500), Option("--concurrency", 32));
+    return await ReadsBench.RunAsync(readsAzurite, Option("--readers", smoke ? 20 : 500), Option("--concurrency", smoke ? 4 : 32));
 }
 
-var seconds = Option("--seconds", 5);
-var warmUp = Option("--warmup", 1);
-var roundCount = Option("--rounds", 3);
-var concurrencies = (OptionText("--concurrency") ?? "1,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+var seconds = Option("--seconds", smoke ? 1 : 5);
+var warmUp = Option("--warmup", smoke ? 0 : 1);
+var roundCount = Option("--rounds", smoke ? 1 : 3);
+var concurrencies = (OptionText("--concurrency") ?? (smoke ? "4" : "1,32")).Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
 
 Console.WriteLine($"Help-turn benchmark: {roundCount} rounds of {seconds}s measured after {warmUp}s warm-up per bot, concurrency {string.Join(" and ", concurrencies)}, {Environment.ProcessorCount} cores.");
 Console.WriteLine("Each bot runs in its own process (server GC) and replies to a fake Teams connector on loopback.");
@@ -73,7 +75,7 @@ try
         var process = Process.Start(start(port)) ?? throw new InvalidOperationException("Could not start " + name);
         var endpoint = new Uri($"http://127.0.0.1:{port}/api/messages");
         running.Add((name, turn, process, endpoint));
-        await WaitUntilUpAsync(new Uri($"http://127.0.0.1:{port}/healthz"), name);
+        await WaitUntilUpAsync(new Uri($"http://127.0.0.1:{port}/healthz"), name, process);
         if (name == "KindnessBot recognise")
         {
             await PrepareTeamAsync(endpoint);
@@ -135,6 +137,14 @@ foreach (var concurrency in concurrencies)
     Console.WriteLine($"c={concurrency}: a recognition submit (3 storage transactions, a consent card to the recipient) runs at {recognise.TurnsPerSecond / help.TurnsPerSecond:P0} of a help turn's rate, p99 {recognise.P99Ms / help.P99Ms:F1}x; failures {recognise.Failures}");
 }
 
+if (smoke)
+{
+    // Not judged, but it must have run: every bot answered turns, and none failed.
+    var ran = results.All(r => r.Turns > 0 && r.Failures == 0);
+    Console.WriteLine(ran ? "Smoke run: every bot answered, no failures (figures not judged)." : "Smoke run: A BOT ANSWERED NOTHING OR FAILED TURNS.");
+    return ran ? 0 : 1;
+}
+
 return allMet ? 0 : 1;
 
 // The recognition bot needs a team to recognise in: installed in a team of 200, each member with a personal chat.
@@ -166,6 +176,8 @@ ProcessStartInfo KindnessBotHost(int port)
     info.Environment["Storage__ConnectionString"] = azurite.ConnectionString;
     info.Environment["Storage__TablePrefix"] = Azurite.NewTablePrefix();
     info.Environment["Recognition__DailyLimit"] = "1000";
+    info.Environment["Reflection__AnswerSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    info.Environment["Reflection__Background"] = "false"; // no weekly prompts during a help-turn benchmark
     info.Environment["Logging__LogLevel__Default"] = "Warning";
     info.Environment["DOTNET_gcServer"] = "1";
     return Quiet(info);
@@ -193,11 +205,16 @@ static ProcessStartInfo Quiet(ProcessStartInfo info)
     return info;
 }
 
-static async Task WaitUntilUpAsync(Uri health, string name)
+static async Task WaitUntilUpAsync(Uri health, string name, Process process)
 {
     using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
     for (var i = 0; i < 120; i++)
     {
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"{name} stopped before it was up (exit code {process.ExitCode}); its output is above.");
+        }
+
         try
         {
             if ((await client.GetAsync(health)).IsSuccessStatusCode)
@@ -212,7 +229,7 @@ static async Task WaitUntilUpAsync(Uri health, string name)
         await Task.Delay(250);
     }
 
-    throw new InvalidOperationException($"{name} did not start.");
+    throw new InvalidOperationException($"{name} did not answer {health} within 30 seconds.");
 }
 
 

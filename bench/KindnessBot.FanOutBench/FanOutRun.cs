@@ -4,7 +4,6 @@ using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Reflection;
 using KindnessBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace KindnessBot.FanOutBench;
 
@@ -32,7 +31,9 @@ internal static class FanOutRun
         var queues = new QueueServiceClient(azurite.ConnectionString);
         var storage = new ReflectionStorage(tables, queues, Azurite.NewTablePrefix(), promptQueues: 4);
         await storage.CreateAllAsync(CancellationToken.None);
-        await SaveSchedulesAsync(storage, teams);
+        // Due half an hour ago by the real clock, which the schedulers and the workers both run on: whatever today's date.
+        var due = TimeProvider.System.GetUtcNow().AddMinutes(-30);
+        await SaveSchedulesAsync(storage, teams, due);
 
         var options = new ReflectionOptions
         {
@@ -49,9 +50,6 @@ internal static class FanOutRun
             MaxQueueDepth = 1_000,
         };
 
-        // Due now: the schedulers sweep with a clock set to the due instant, while the workers run on real time.
-        var due = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-        var sweepClock = new FakeTimeProvider(due.AddMinutes(1));
         using var stop = new CancellationTokenSource();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var workers = new List<(PromptWorker Worker, FleetSendPacer Pacer)>();
@@ -73,7 +71,7 @@ internal static class FanOutRun
         var enqueued = 0;
         running.AddRange(Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
         {
-            var scheduler = new ReflectionScheduler(new TableScheduleStore(storage), new SlotStore(storage), storage, options, sweepClock, NullLogger<ReflectionScheduler>.Instance, "scheduler-" + i);
+            var scheduler = new ReflectionScheduler(new TableScheduleStore(storage), new SlotStore(storage), storage, options, TimeProvider.System, NullLogger<ReflectionScheduler>.Instance, "scheduler-" + i);
             while (!stop.IsCancellationRequested)
             {
                 Interlocked.Add(ref enqueued, (await scheduler.SweepAsync(CancellationToken.None)).Enqueued);
@@ -135,13 +133,13 @@ internal static class FanOutRun
     private static double Median(IReadOnlyList<int> values) =>
         values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2);
 
-    private static async Task SaveSchedulesAsync(ReflectionStorage storage, int teams)
+    private static async Task SaveSchedulesAsync(ReflectionStorage storage, int teams, DateTimeOffset due)
     {
-        var created = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
+        var created = due.AddDays(-60);
         var store = new TableScheduleStore(storage);
         await Parallel.ForEachAsync(Enumerable.Range(0, teams), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
-            var schedule = new ScheduleRequest(Tenant, $"19:team-{i:D5}@thread.tacv2", $"19:team-{i:D5}@thread.tacv2", DayOfWeek.Monday, 9, 0, "Europe/London", [Commitment.Reflective, Commitment.Listening], "29:leader").Validate(created).Schedule!;
+            var schedule = new ScheduleRequest(Tenant, $"19:team-{i:D5}@thread.tacv2", $"19:team-{i:D5}@thread.tacv2", due.DayOfWeek, due.Hour, due.Minute, "Etc/UTC", [Commitment.Reflective, Commitment.Listening], "29:leader").Validate(created).Schedule!;
             await store.SaveAsync(schedule, ct);
         });
     }

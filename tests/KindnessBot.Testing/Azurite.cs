@@ -41,7 +41,7 @@ public sealed partial class Azurite : IAsyncDisposable
                 "--tableHost", "127.0.0.1", "--tablePort", "0",
                 "--queueHost", "127.0.0.1", "--queuePort", "0",
                 "--blobHost", "127.0.0.1", "--blobPort", "0",
-                "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl",
+                "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
             ]);
         try
         {

@@ -1,4 +1,5 @@
 using KindnessBot.Core.Reflection;
+using KindnessBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KindnessBot.Core.Tests.Reflection;
@@ -22,18 +23,23 @@ public class WorkerTests
         WorkerConcurrency = 8,
     };
 
+    /// <summary>
+    /// Schedules the teams for half an hour ago by the real clock (the workers run on it) and sweeps once, so every
+    /// prompt is due and still open whatever today's date is.
+    /// </summary>
     private static async Task<ReflectionStorage> EnqueueTeamsAsync(int teams, int promptQueues = 1)
     {
         var storage = await ReflectionFixture.NewStorageAsync(promptQueues);
         var store = new TableScheduleStore(storage);
-        var created = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
+        var now = TimeProvider.System.GetUtcNow();
+        var due = now.AddMinutes(-30);
         for (var i = 0; i < teams; i++)
         {
-            await store.SaveAsync(ReflectionFixture.Schedule(Tenant, $"19:team-{i}", DayOfWeek.Monday, 9, 0, "Europe/London", created), Ct);
+            await store.SaveAsync(ReflectionFixture.Schedule(Tenant, $"19:team-{i}", due.DayOfWeek, due.Hour, due.Minute, "Etc/UTC", now.AddDays(-60)), Ct);
         }
 
-        var sweep = await ReflectionFixture.Scheduler(storage, ReflectionFixture.At(2026, 11, 23, 9), "scheduler").SweepAsync(Ct);
-        Assert.Equal(teams, sweep.Enqueued);
+        var sweep = await ReflectionFixture.Scheduler(storage, TimeProvider.System, "scheduler").SweepAsync(Ct);
+        Assert.True(sweep.Enqueued == teams, $"The sweep at {now:O} enqueued {sweep.Enqueued} of {teams} prompts due at {due:O}.");
         return storage;
     }
 
@@ -43,26 +49,24 @@ public class WorkerTests
         return new PromptWorker(storage, new SlotStore(storage), new FleetSendPacer(storage, options, TimeProvider.System), new ConversationPacer(storage), sender, options, TimeProvider.System, NullLogger<PromptWorker>.Instance, instance);
     }
 
-    /// <summary>Runs the workers until every slot is settled (sent or failed), at most 30 seconds.</summary>
+    /// <summary>Runs the workers until every slot is settled (sent or failed), at most 30 seconds, then stops them (at most 10 more).</summary>
     private static async Task RunUntilSettledAsync(ReflectionStorage storage, int teams, params PromptWorker[] workers)
     {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var stop = new CancellationTokenSource();
         var running = workers.Select(w => w.RunAsync(stop.Token)).ToList();
         var slots = new SlotStore(storage);
-        while (!stop.IsCancellationRequested)
+        try
         {
-            var settled = (await slots.ListAsync(Tenant, SlotState.Sent, Ct)).Count + (await slots.ListAsync(Tenant, SlotState.Failed, Ct)).Count;
-            if (settled >= teams)
-            {
-                break;
-            }
-
-            await Task.Delay(50, Ct);
+            await Within.UntilAsync(
+                TimeSpan.FromSeconds(30),
+                async () => (await slots.ListAsync(Tenant, SlotState.Sent, Ct)).Count + (await slots.ListAsync(Tenant, SlotState.Failed, Ct)).Count >= teams,
+                $"The workers settling all {teams} prompts (sent or failed)");
         }
-
-        Assert.False(stop.IsCancellationRequested, "The workers did not settle every prompt within 30 seconds.");
-        await stop.CancelAsync();
-        await Task.WhenAll(running);
+        finally
+        {
+            await stop.CancelAsync();
+            await Within.Async(TimeSpan.FromSeconds(10), Task.WhenAll(running), "The workers stopping when asked");
+        }
     }
 
     [Fact]
@@ -112,7 +116,7 @@ public class WorkerTests
             }
         };
 
-        await first.RunAsync(crash.Token);
+        await Within.Async(TimeSpan.FromSeconds(30), first.RunAsync(crash.Token), "The first worker reaching its 12th send (where it crashes)");
         var postedBeforeCrash = sender.TotalPosts;
         sender.BeforeEachSend = null;
         await RunUntilSettledAsync(storage, 30, Worker(storage, sender, "successor"));
@@ -156,7 +160,7 @@ public class WorkerTests
 
         // Both workers keep running until well after the slow send would have ended.
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await Task.WhenAll(Worker(storage, sender, "a").RunAsync(stop.Token), Worker(storage, sender, "b").RunAsync(stop.Token));
+        await Within.Async(TimeSpan.FromSeconds(15), Task.WhenAll(Worker(storage, sender, "a").RunAsync(stop.Token), Worker(storage, sender, "b").RunAsync(stop.Token)), "Both workers stopping after five seconds");
 
         Assert.Equal(1, sender.TotalPosts);
         var sent = Assert.Single(await new SlotStore(storage).ListAsync(Tenant, SlotState.Sent, Ct));
