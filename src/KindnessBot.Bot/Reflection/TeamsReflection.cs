@@ -12,7 +12,7 @@ namespace KindnessBot.Bot.Reflection;
 /// Posts a prompt card in its channel through the Teams connector, turning what Teams answers into an outcome the
 /// prompt worker can act on. It never retries itself: retries go through the queue, within the fleet's limits.
 /// </summary>
-internal sealed class TeamsPromptSender(IConversationStore conversations, ProactiveSender sender, CardFactory cards) : IPromptSender
+internal sealed class TeamsPromptSender(IConversationStore conversations, ProactiveSender sender, CardFactory cards, TimeProvider time) : IPromptSender
 {
     private const string Locale = "en-GB";
 
@@ -42,7 +42,7 @@ internal sealed class TeamsPromptSender(IConversationStore conversations, Proact
         }
     }
 
-    private static TimeSpan? RetryAfter(Microsoft.Rest.HttpResponseMessageWrapper response)
+    private TimeSpan? RetryAfter(Microsoft.Rest.HttpResponseMessageWrapper response)
     {
         if (response.Headers is null || !response.Headers.TryGetValue("Retry-After", out var values))
         {
@@ -51,7 +51,7 @@ internal sealed class TeamsPromptSender(IConversationStore conversations, Proact
 
         var value = values.FirstOrDefault();
         return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(Math.Min(seconds, 3600))
-            : DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at - DateTimeOffset.UtcNow
+            : DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at - time.GetUtcNow()
             : null;
     }
 }
