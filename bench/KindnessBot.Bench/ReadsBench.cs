@@ -33,10 +33,10 @@ internal static class ReadsBench
 
     private static async Task<(double PerSecond, double P99, long Conflicts, int Count)> PressAsync(Azurite azurite, int readers, int concurrency, bool oneStatement)
     {
-        var tables = new KindnessTables(azurite.TableService(), Azurite.NewTablePrefix());
-        await tables.CreateAllAsync(default);
-        var conversations = new TableConversationStore(tables);
-        var store = new TablePermissionStore(tables);
+        var account = azurite.Account(Azurite.NewTablePrefix());
+        await account.CreateAsync([.. ConversationStorage.Declared, .. PermissionStorage.Declared], default);
+        var conversations = new TableConversationStore(account);
+        var store = new TablePermissionStore(account);
         var team = new ConversationRecord { TenantId = "bench", ConversationId = "19:team", Kind = ConversationKind.Channel, ServiceUrl = "http://127.0.0.1:9/", ChannelId = "msteams", BotId = "28:bot", TeamId = "19:team", InstalledBy = "29:lead" };
         await conversations.SaveAsync(team, default);
         var instances = Enumerable.Range(0, 2).Select(_ => new PermissionService(store, conversations, new InstallerOrAdminLeaderPolicy(new LeaderOptions(), conversations), new Silent(), TimeProvider.System)).ToArray();

@@ -27,9 +27,7 @@ internal static class FanOutRun
     public static async Task<FanOutResult> RunAsync(string name, Azurite azurite, SimulatedTeamsConnector connector, int teams, int ceiling, bool sharedCeiling, TimeSpan limit)
     {
         connector.Reset();
-        var tables = azurite.TableService();
-        var queues = new QueueServiceClient(azurite.ConnectionString);
-        var storage = new ReflectionStorage(tables, queues, Azurite.NewTablePrefix(), promptQueues: 4);
+        var storage = new ReflectionStorage(azurite.Account(Azurite.NewTablePrefix()), promptQueues: 4);
         await storage.CreateAllAsync(CancellationToken.None);
         // Due half an hour ago by the real clock, which the schedulers and the workers both run on: whatever today's date.
         var due = TimeProvider.System.GetUtcNow().AddMinutes(-30);
@@ -56,7 +54,7 @@ internal static class FanOutRun
         for (var i = 0; i < 2; i++)
         {
             // The naive fleet gives each worker a cursor table of its own: each believes it has the whole ceiling.
-            var pacing = sharedCeiling ? storage : new ReflectionStorage(tables, queues, Azurite.NewTablePrefix());
+            var pacing = sharedCeiling ? storage : new ReflectionStorage(azurite.Account(Azurite.NewTablePrefix()));
             if (!sharedCeiling)
             {
                 await pacing.CreateAllAsync(CancellationToken.None);

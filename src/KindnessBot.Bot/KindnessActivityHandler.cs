@@ -2,8 +2,6 @@ using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Conversations;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
-using KindnessBot.Core.Recognition;
-using KindnessBot.Bot.Recognition;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -18,9 +16,9 @@ internal sealed class KindnessActivityHandler(
     ConversationRecorder recorder,
     TextCommandRouter commands,
     SubmitRouter submits,
-    CardFactory cards,
-    RecognitionService recognitions,
-    MessageExtensionHandler messageExtension) : ActivityHandler
+    CommonCards cards,
+    IEnumerable<IPersonalChatObserver> personalChatObservers,
+    IEnumerable<IInvokeHandler> invokeHandlers) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -37,8 +35,11 @@ internal sealed class KindnessActivityHandler(
 
         if (recorded != SightingOutcome.Unchanged && sighting.Conversation.Kind == ConversationKind.Personal)
         {
-            // The first time this person is seen here: recognitions may have been waiting for them.
-            await recognitions.DeliverWaitingAsync(sighting.Conversation.TenantId, turnContext.Activity.From.Id, cancellationToken);
+            // The first time this person is seen here: features may have things waiting for them.
+            foreach (var observer in personalChatObservers)
+            {
+                await observer.PersonalChatStartedAsync(sighting.Conversation.TenantId, turnContext.Activity.From.Id, cancellationToken);
+            }
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken);
@@ -63,9 +64,9 @@ internal sealed class KindnessActivityHandler(
 
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (turnContext.Activity.Name is MessageExtensionHandler.FetchTask or MessageExtensionHandler.SubmitAction)
+        if (invokeHandlers.FirstOrDefault(h => h.Names.Contains(turnContext.Activity.Name, StringComparer.Ordinal)) is { } handler)
         {
-            return await messageExtension.HandleAsync(turnContext, cancellationToken);
+            return await handler.HandleAsync(turnContext, cancellationToken);
         }
 
         if (turnContext.Activity.Name != "adaptiveCard/action")

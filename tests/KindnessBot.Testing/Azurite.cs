@@ -33,6 +33,9 @@ public sealed partial class Azurite : IAsyncDisposable
 
     public TableServiceClient TableService() => new(ConnectionString);
 
+    /// <summary>The product's storage account on this Azurite, with a prefix (a test's own tables and queues).</summary>
+    public KindnessBot.Core.Storage.StorageAccount Account(string prefix = "") => new(TableService(), new Azure.Storage.Queues.QueueServiceClient(ConnectionString), prefix);
+
     public static async Task<Azurite> StartAsync()
     {
         var process = NodeProcess.Start(

@@ -1,25 +1,34 @@
+using KindnessBot.Bot.Help;
+using KindnessBot.Bot.Permissions;
+using KindnessBot.Bot.Recognition;
+using KindnessBot.Bot.Reflection;
+
 namespace KindnessBot.Bot.Extensions;
 
 /// <summary>The whole bot's composition, in one place for Program and for tests that start the host themselves.</summary>
 public static class KindnessBotHost
 {
-    /// <summary>Registers storage, the Teams bot, the features and telemetry.</summary>
+    /// <summary>Storage, the Teams bot, what features share, then one line per feature, and telemetry.</summary>
     public static IHostApplicationBuilder AddKindnessBot(this IHostApplicationBuilder builder)
     {
         builder.AddKindnessStorage();
         builder.AddTeamsBot();
-        builder.AddKindnessFeatures();
+        builder.AddSharedServices();
+        builder.AddHelp();
+        builder.AddRecognition();
+        builder.AddPermissions();
+        builder.AddReflection();
         builder.AddKindnessTelemetry();
         return builder;
     }
 
-    /// <summary>Maps the health checks, the messaging endpoint, the information pages and the appraisal download.</summary>
+    /// <summary>Maps the health checks, the messaging endpoint, the information pages and what features serve.</summary>
     public static WebApplication MapKindnessBot(this WebApplication app)
     {
         app.MapHealthEndpoints();
         app.MapBotMessages();
         app.MapInformationPages();
-        app.MapAppraisalDownload();
+        app.MapRecognition();
         return app;
     }
 }

@@ -2,8 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
-using KindnessBot.Core.Reflection;
-using KindnessBot.Core.Conversations;
+using KindnessBot.Bot.Hosting;
 using KindnessBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ namespace KindnessBot.Bot.Extensions;
 
 public static class StorageExtensions
 {
-    /// <summary>Table Storage clients, the stores, and the one-off creation of the tables at start-up.</summary>
+    /// <summary>The storage account (tables and queues), the one-off creation of what features declare, and the readiness check.</summary>
     public static IHostApplicationBuilder AddKindnessStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
@@ -31,12 +30,9 @@ public static class StorageExtensions
                 ? new QueueServiceClient(options.ConnectionString)
                 : new QueueServiceClient(options.QueueEndpoint, sp.GetRequiredService<TokenCredential>());
         });
-        builder.Services.AddSingleton(sp => new ReflectionStorage(
+        builder.Services.AddSingleton(sp => new StorageAccount(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
-        builder.Services.AddSingleton(sp => new KindnessTables(
-            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
-        builder.Services.AddHostedService<TableCreator>();
-        builder.Services.AddSingleton<IConversationStore, TableConversationStore>();
+        builder.Services.AddHostedService<StorageCreator>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [StorageHealthCheck.ReadyTag]);
         return builder;
     }

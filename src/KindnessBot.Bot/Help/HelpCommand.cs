@@ -6,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Help;
 
 /// <summary>"help": the card of everything the bot can do.</summary>
-internal sealed class HelpCommand(CardFactory cards) : ITextCommand
+internal sealed class HelpCommand(CommonCards cards) : ITextCommand
 {
     public string Name => "help";
 
@@ -19,25 +19,9 @@ internal sealed class HelpCommand(CardFactory cards) : ITextCommand
     public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) =>
         SendHelpAsync(turn, cards, cancellationToken);
 
-    internal static Task SendHelpAsync(ITurnContext turn, CardFactory cards, CancellationToken cancellationToken)
+    internal static Task SendHelpAsync(ITurnContext turn, CommonCards cards, CancellationToken cancellationToken)
     {
         var shared = turn.Activity.Conversation.ConversationType is "channel" or "groupChat";
         return turn.SendActivityAsync(cards.Help(shared, turn.Activity.Locale).ToActivity(), cancellationToken);
     }
-}
-
-/// <summary>The "See what I can do" button.</summary>
-internal sealed class HelpVerb(CardFactory cards) : SubmitVerb<HelpVerb.ShowHelp>
-{
-    public override string Verb => Verbs.Help;
-
-    protected override Parsed<ShowHelp> Parse(SubmitPayload payload) => Parsed<ShowHelp>.Valid(new ShowHelp());
-
-    protected override async Task<string?> HandleAsync(ITurnContext turn, ShowHelp command, CancellationToken cancellationToken)
-    {
-        await HelpCommand.SendHelpAsync(turn, cards, cancellationToken);
-        return null;
-    }
-
-    internal sealed record ShowHelp;
 }

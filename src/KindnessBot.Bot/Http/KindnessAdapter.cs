@@ -23,9 +23,9 @@ internal sealed partial class KindnessAdapter : CloudAdapter
             {
                 try
                 {
-                    // Built here rather than through CardFactory, which (through the features) depends on this adapter.
+                    // Built here rather than through CommonCards, which (through the help card's commands) depends on this adapter.
                     var culture = Localisation.Culture(turnContext.Activity.Locale);
-                    await turnContext.SendActivityAsync(new CardMessage(nameof(CardFactory.Error), ErrorCard.Build("ErrorTitle", "ErrorBody", culture, offerHelp: false)).ToActivity());
+                    await turnContext.SendActivityAsync(new CardMessage("CommonCards.Error", ErrorCard.Build("ErrorTitle", "ErrorBody", culture, offerHelp: false)).ToActivity());
                 }
                 catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
                 {

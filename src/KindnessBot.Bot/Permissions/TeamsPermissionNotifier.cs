@@ -6,7 +6,7 @@ using KindnessBot.Core.Permissions;
 namespace KindnessBot.Bot.Permissions;
 
 /// <summary>Statements, their updates in place, stories and reminders, sent proactively (en-GB, the product's language).</summary>
-internal sealed class TeamsPermissionNotifier(ProactiveSender sender, CardFactory cards, TimeProvider time) : IPermissionNotifier
+internal sealed class TeamsPermissionNotifier(ProactiveSender sender, PermissionCards cards, TimeProvider time) : IPermissionNotifier
 {
     private const string Locale = "en-GB";
 
@@ -24,17 +24,4 @@ internal sealed class TeamsPermissionNotifier(ProactiveSender sender, CardFactor
 
     public Task RemindAsync(PermissionStatement statement, ConversationRecord leaderChat, CancellationToken cancellationToken) =>
         sender.SendAsync(leaderChat, cards.Reminder(statement, Locale).ToActivity(), cancellationToken);
-}
-
-/// <summary>Every half hour (on every instance; each reminder is claimed once in storage), sends the due reminders.</summary>
-internal sealed class PermissionReminders(IServiceProvider services, TimeProvider time, ILogger<PermissionReminders> logger) : Extensions.PeriodicWork(time, logger)
-{
-    public static readonly TimeSpan Every = TimeSpan.FromMinutes(30);
-
-    protected override string Name => "Sending permission reminders";
-
-    protected override TimeSpan Interval => Every;
-
-    protected override Task RunOnceAsync(CancellationToken cancellationToken) =>
-        services.GetRequiredService<PermissionService>().SendDueRemindersAsync(cancellationToken);
 }

@@ -3,27 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using KindnessBot.Bot.Cards;
 
 namespace KindnessBot.Bot.Recognition;
-
-public sealed class AppraisalOptions
-{
-    public const string Section = "Appraisal";
-
-    /// <summary>The bot's public address, for download links (https://your-bot.azurewebsites.net).</summary>
-    public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:3978/");
-
-    /// <summary>
-    /// Signs download links (base64, 32 bytes or more). Set it in Key Vault or app settings when more than one instance
-    /// runs; left empty, each instance makes its own at start-up and its links work only on that instance.
-    /// </summary>
-    public string? LinkSigningKey { get; set; }
-
-    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
-}
-
-/// <summary>What a download link grants: one person's own summary, for a period, until it expires.</summary>
-public sealed record AppraisalGrant(string TenantId, string UserId, int Months, DateTimeOffset Expires);
 
 /// <summary>
 /// Short-lived, signed links to a person's appraisal summary file. A link is made only in that person's own chat

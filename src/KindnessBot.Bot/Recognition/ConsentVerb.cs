@@ -1,3 +1,4 @@
+using KindnessBot.Core.Storage;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Recognition;
@@ -6,9 +7,9 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Recognition;
 
 /// <summary>The recipient's "Share with my team" or "Keep it between us".</summary>
-internal sealed class ConsentVerb(RecognitionService recognitions, CardFactory cards) : SubmitVerb<ConsentVerb.Decide>
+internal sealed class ConsentVerb(RecognitionService recognitions, CommonCards cards) : SubmitVerb<ConsentVerb.Decide>
 {
-    public override string Verb => Verbs.RecognitionConsent;
+    public override string Verb => RecognitionVerbs.Consent;
 
     internal sealed record Decide(string Key, bool Share);
 
@@ -21,7 +22,7 @@ internal sealed class ConsentVerb(RecognitionService recognitions, CardFactory c
             return Parsed<Decide>.Invalid(key.Problem ?? decision.Problem!);
         }
 
-        if (!TableRecognitionStore.IsKey(key.Value))
+        if (!RecordKey.IsKey(key.Value))
         {
             return Parsed<Decide>.Invalid("key is not a recognition key");
         }

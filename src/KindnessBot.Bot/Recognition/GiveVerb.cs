@@ -7,9 +7,9 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Recognition;
 
 /// <summary>The recognition card's "Send my recognition".</summary>
-internal sealed partial class GiveVerb(RecognitionService recognitions, CardFactory cards, ILogger<GiveVerb> logger) : SubmitVerb<GiveVerb.Give>
+internal sealed partial class GiveVerb(RecognitionService recognitions, CommonCards cards, ILogger<GiveVerb> logger) : SubmitVerb<GiveVerb.Give>
 {
-    public override string Verb => Verbs.RecognitionGive;
+    public override string Verb => RecognitionVerbs.Give;
 
     internal sealed record Give(string RecipientId, string Text, IReadOnlyList<Commitment> Commitments, bool HopesToShare, string CardId, string? CelebrateInTeamId);
 
@@ -20,7 +20,7 @@ internal sealed partial class GiveVerb(RecognitionService recognitions, CardFact
     {
         var recipient = payload.Id("recipient");
         var text = payload.Text("what", RecognitionOptions.MaxTextLength, required: true);
-        var commitments = payload.Text("commitments", 200, required: true);
+        var commitments = payload.Commitments("commitments", required: true);
         var share = payload.Flag("hopeToShare", absent: false);
         var cardId = payload.Id("cardId");
         var team = payload.Text("celebrateIn", 256, required: false);
@@ -35,15 +35,8 @@ internal sealed partial class GiveVerb(RecognitionService recognitions, CardFact
             return Parsed<Give>.Invalid("cardId is not a card id");
         }
 
-        var names = commitments.Value!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var known = Enum.GetNames<Commitment>();
-        if (names.Length == 0 || names.Length > known.Length || names.Any(n => !known.Contains(n, StringComparer.Ordinal)))
-        {
-            return Parsed<Give>.Invalid("commitments must name the six commitments");
-        }
-
         var celebrateIn = team.Value is null or "none" ? null : team.Value;
-        return Parsed<Give>.Valid(new Give(recipient.Value!, text.Value!, [.. names.Select(Enum.Parse<Commitment>)], share.Value, cardId.Value, celebrateIn));
+        return Parsed<Give>.Valid(new Give(recipient.Value!, text.Value!, commitments.Value!, share.Value, cardId.Value, celebrateIn));
     }
 
     protected override async Task<string?> HandleAsync(ITurnContext turn, Give command, CancellationToken cancellationToken)

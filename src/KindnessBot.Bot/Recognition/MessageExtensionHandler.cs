@@ -10,12 +10,14 @@ namespace KindnessBot.Bot.Recognition;
 /// Recognising from the compose box (an action command) or from a message's "…" menu (a message action, which
 /// quotes the message): Teams asks for the recognition card as a task module, then submits it here.
 /// </summary>
-internal sealed partial class MessageExtensionHandler
+internal sealed partial class MessageExtensionHandler : IInvokeHandler
 {
     public const string FetchTask = "composeExtension/fetchTask";
     public const string SubmitAction = "composeExtension/submitAction";
     /// <summary>The manifest's action commands: from the compose box, and from a message's "…" menu.</summary>
     public static readonly string[] CommandIds = ["recognise", "recogniseMessage"];
+
+    public IReadOnlyList<string> Names { get; } = [FetchTask, SubmitAction];
 
     private readonly RecogniseCommand _recognise;
     private readonly GiveVerb _give;

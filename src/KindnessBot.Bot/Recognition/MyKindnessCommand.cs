@@ -7,7 +7,7 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Recognition;
 
 /// <summary>"my kindness": what the person received and gave, newest first, a page at a time.</summary>
-internal sealed class MyKindnessCommand(RecognitionService recognitions, CardFactory cards) : ITextCommand
+internal sealed class MyKindnessCommand(RecognitionService recognitions, RecognitionCards cards) : ITextCommand
 {
     public string Name => "my kindness";
 
@@ -23,25 +23,5 @@ internal sealed class MyKindnessCommand(RecognitionService recognitions, CardFac
     {
         var lookBack = await recognitions.LookBackAsync(TurnFacts.Where(turn).TenantId, turn.Activity.From.Id, cancellationToken);
         await turn.SendActivityAsync(cards.LookBack(lookBack, page, TurnFacts.Locale(turn)).ToActivity(), cancellationToken);
-    }
-}
-
-/// <summary>"Show more" on the look-back card.</summary>
-internal sealed class MyKindnessPageVerb(MyKindnessCommand myKindness) : SubmitVerb<MyKindnessPageVerb.Page>
-{
-    public override string Verb => Verbs.MyKindnessPage;
-
-    internal sealed record Page(int Number);
-
-    protected override Parsed<Page> Parse(SubmitPayload payload)
-    {
-        var page = payload.Number("page", 0, RecognitionOptions.LookBackLimit);
-        return page.IsValid ? Parsed<Page>.Valid(new Page(page.Value)) : Parsed<Page>.Invalid(page.Problem!);
-    }
-
-    protected override async Task<string?> HandleAsync(ITurnContext turn, Page command, CancellationToken cancellationToken)
-    {
-        await myKindness.SendPageAsync(turn, command.Number, cancellationToken);
-        return null;
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Recognition;
 
 /// <summary>"recognise" (and the "Recognise someone" button): the recognition card, with the people the giver can choose.</summary>
-internal sealed class RecogniseCommand(RecognitionService recognitions, CardFactory cards) : ITextCommand
+internal sealed class RecogniseCommand(RecognitionService recognitions, TurnScopes scopes, RecognitionCards cards, CommonCards common) : ITextCommand
 {
     public string Name => "recognise";
 
@@ -40,28 +40,12 @@ internal sealed class RecogniseCommand(RecognitionService recognitions, CardFact
         IReadOnlyList<(string, string)>? teams = null;
         if (where.Kind != ConversationKind.Channel)
         {
-            teams = [.. (await recognitions.TeamsOfAsync(giver, where.TenantId, cancellationToken)).Select(t => (t.TeamId!, t.TeamName ?? t.TeamId!))];
+            teams = [.. (await scopes.TeamsAsync(turn, cancellationToken)).Select(t => (t.TeamId!, t.TeamName ?? t.TeamId!))];
         }
 
         return cards.Recognise(candidates, teams, prefilledText, TurnFacts.Locale(turn));
     }
 
     public CardMessage Nobody(ITurnContext turn) =>
-        cards.Notice(Localisation.Text("RecogniseTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "RecogniseNobody"));
-}
-
-/// <summary>The "Recognise someone" button on the welcome and help cards.</summary>
-internal sealed class RecogniseStartVerb(RecogniseCommand recognise) : SubmitVerb<RecogniseStartVerb.Start>
-{
-    public override string Verb => Verbs.RecogniseStart;
-
-    protected override Parsed<Start> Parse(SubmitPayload payload) => Parsed<Start>.Valid(new Start());
-
-    protected override async Task<string?> HandleAsync(ITurnContext turn, Start command, CancellationToken cancellationToken)
-    {
-        await recognise.SendCardAsync(turn, cancellationToken);
-        return null;
-    }
-
-    internal sealed record Start;
+        common.Notice(Localisation.Text("RecogniseTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "RecogniseNobody"));
 }

@@ -6,7 +6,7 @@ using KindnessBot.Core.Recognition;
 namespace KindnessBot.Bot.Recognition;
 
 /// <summary>Recognition news, sent proactively to the stored conversations. The recipient hears first, and privately.</summary>
-internal sealed class TeamsRecognitionNotifier(ProactiveSender sender, CardFactory cards) : IRecognitionNotifier
+internal sealed class TeamsRecognitionNotifier(ProactiveSender sender, RecognitionCards cards) : IRecognitionNotifier
 {
     // Proactive messages carry no locale; the product's language is en-GB.
     private const string Locale = "en-GB";

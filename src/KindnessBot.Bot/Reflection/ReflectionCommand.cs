@@ -1,6 +1,5 @@
 using System.Globalization;
 using KindnessBot.Bot.Cards;
-using KindnessBot.Bot.Permissions;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Reflection;
@@ -8,54 +7,12 @@ using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Reflection;
 
-/// <summary>Where a reflection action applies and what the person may see there.</summary>
-internal sealed class ReflectionFacts(PermissionFacts scopes, ReflectionService reflection, IConversationStore conversations, CardFactory cards)
-{
-    /// <summary>
-    /// The team (or group chat) a card's "team" names, if this turn may act on it: in a channel or group chat only its
-    /// own; in personal chat one of the person's teams.
-    /// </summary>
-    public async Task<ConversationRecord?> ScopeAsync(ITurnContext turn, string? teamId, CancellationToken cancellationToken)
-    {
-        var where = TurnFacts.Where(turn);
-        if (where.Kind != ConversationKind.Personal)
-        {
-            return teamId is null || teamId == where.ScopeId ? where : null;
-        }
-
-        return teamId is null ? null : await scopes.AllowedScopeAsync(turn, teamId, cancellationToken);
-    }
-
-    /// <summary>The channel a schedule posts in, as stored (for changes made from personal chat).</summary>
-    public Task<ConversationRecord?> ChannelOfAsync(ReflectionSchedule schedule, CancellationToken cancellationToken) =>
-        conversations.FindAsync(schedule.TenantId, schedule.ConversationId, cancellationToken);
-
-    public CardMessage Status(ITurnContext turn, ReflectionSchedule schedule, string? notice) =>
-        cards.ReflectionStatus(schedule, reflection.Next(schedule), notice, TurnFacts.Locale(turn));
-
-    public string When(ITurnContext turn, ReflectionSchedule schedule) =>
-        reflection.Next(schedule) is { } next ? Cards.Reflection.ReflectionStatusCard.When(schedule, next, TurnFacts.Culture(turn)) : string.Empty;
-
-    /// <summary>A leader action from someone who is not a leader there (or a forged card): logged, and answered kindly.</summary>
-    public async Task<string?> RefuseAsync(ITurnContext turn, ILogger logger, string verb, CancellationToken cancellationToken)
-    {
-        PermissionLog.NotALeader(logger, verb);
-        await ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionNotALeader"), cancellationToken);
-        return null;
-    }
-
-    public Task ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(cards.Notice(Localisation.Text("ReflectionTitle", TurnFacts.Culture(turn)), text).ToActivity(), cancellationToken);
-
-    public Task<IReadOnlyList<ConversationRecord>> LedScopesAsync(ITurnContext turn, CancellationToken cancellationToken) => scopes.LedScopesAsync(turn, cancellationToken);
-}
-
 /// <summary>
 /// "reflection": in a team channel or group chat, a leader gets the set-up form (or, once set up, the schedule and its
 /// buttons) and anyone else is told how it stands; in personal chat, a leader sees each team they lead and its latest
 /// closed summary.
 /// </summary>
-internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService reflection, CardFactory cards) : ITextCommand
+internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService reflection, ReflectionCards cards) : ITextCommand
 {
     public string Name => "reflection";
 
@@ -79,7 +36,7 @@ internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService
         {
             var text = schedule is null
                 ? TurnFacts.Text(turn, "ReflectionNotSetUp")
-                : $"{Cards.Reflection.ReflectionStatusCard.Describe(schedule, TurnFacts.Culture(turn))} {TurnFacts.Text(turn, "ReflectionNotALeader")}";
+                : $"{ReflectionStatusCard.Describe(schedule, TurnFacts.Culture(turn))} {TurnFacts.Text(turn, "ReflectionNotALeader")}";
             await facts.ReplyAsync(turn, text, cancellationToken);
             return;
         }

@@ -1,16 +1,7 @@
+using KindnessBot.Core.Commitments;
 using Newtonsoft.Json.Linq;
 
 namespace KindnessBot.Bot.Routing;
-
-/// <summary>The outcome of reading something people (or attackers) sent: a value, or what was wrong with it.</summary>
-public readonly record struct Parsed<T>(T? Value, string? Problem)
-{
-    public bool IsValid => Problem is null;
-
-    public static Parsed<T> Valid(T value) => new(value, null);
-
-    public static Parsed<T> Invalid(string problem) => new(default, problem);
-}
 
 /// <summary>
 /// The data of a card submit, with typed, bounded accessors. Submits are attacker-controlled JSON: any field may be
@@ -116,5 +107,24 @@ public sealed class SubmitPayload
         return text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')
             ? Parsed<string?>.Invalid($"{name} contains control characters")
             : Parsed<string?>.Valid(text);
+    }
+
+    /// <summary>
+    /// Commitments by name, comma-separated, as a multi-select choice set sends them: each one of the six, at most six;
+    /// missing or empty is an empty list, or a problem when <paramref name="required"/>.
+    /// </summary>
+    public Parsed<IReadOnlyList<Commitment>> Commitments(string name, bool required)
+    {
+        var text = Text(name, 200, required);
+        if (!text.IsValid)
+        {
+            return Parsed<IReadOnlyList<Commitment>>.Invalid(text.Problem!);
+        }
+
+        var names = (text.Value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var known = Enum.GetNames<Commitment>();
+        return (required && names.Length == 0) || names.Length > known.Length || names.Any(n => !known.Contains(n, StringComparer.Ordinal))
+            ? Parsed<IReadOnlyList<Commitment>>.Invalid($"{name} must name the six commitments")
+            : Parsed<IReadOnlyList<Commitment>>.Valid([.. names.Select(Enum.Parse<Commitment>)]);
     }
 }

@@ -12,9 +12,9 @@ namespace KindnessBot.Bot.Routing;
 public sealed partial class TextCommandRouter
 {
     private readonly Dictionary<string, ITextCommand> _byWord = new(StringComparer.OrdinalIgnoreCase);
-    private readonly CardFactory _cards;
+    private readonly CommonCards _cards;
 
-    public TextCommandRouter(IEnumerable<ITextCommand> commands, CardFactory cards)
+    public TextCommandRouter(IEnumerable<ITextCommand> commands, CommonCards cards)
     {
         _cards = cards;
         foreach (var command in commands)

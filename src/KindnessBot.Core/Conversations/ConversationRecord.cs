@@ -1,13 +1,5 @@
 namespace KindnessBot.Core.Conversations;
 
-/// <summary>Where a conversation lives in Teams.</summary>
-public enum ConversationKind
-{
-    Personal,
-    GroupChat,
-    Channel,
-}
-
 /// <summary>
 /// Everything needed to reach a conversation proactively later: a personal chat, a group chat or a team
 /// channel the bot has been added to.

@@ -9,9 +9,9 @@ namespace KindnessBot.Core.Conversations;
 /// conversation, and for personal chats also "u|{user id}", a copy written in the same transaction so that
 /// "the personal chat with this person" is a point read.
 /// </summary>
-public sealed class TableConversationStore(KindnessTables tables) : IConversationStore
+public sealed class TableConversationStore(StorageAccount account) : IConversationStore
 {
-    private readonly TableClient _table = tables.Conversations;
+    private readonly TableClient _table = account.Table(ConversationStorage.TableName);
 
     public async Task SaveAsync(ConversationRecord seen, CancellationToken cancellationToken)
     {

@@ -1,28 +1,9 @@
+using KindnessBot.Core.Storage;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
-using KindnessBot.Core.Recognition;
 
 namespace KindnessBot.Core.Permissions;
-
-public enum PermissionRefusal
-{
-    NotALeader,
-    BadDates,
-    NotFound,
-    NotActive,
-}
-
-/// <param name="Where">The team channel or group chat the statement is for and is posted in.</param>
-public sealed record StatementRequest(Person Leader, ConversationRecord Where, string What, string Boundaries, IReadOnlyList<Commitment> Commitments, DateOnly ValidFrom, DateOnly ValidUntil);
-
-/// <param name="StatementKey">The statement relied on; null for "my own judgement".</param>
-public sealed record DecisionRequest(Person Person, ConversationRecord Scope, string Decided, string ForWhom, string? StatementKey, string Outcome, bool ShareAsStory);
-
-/// <summary>For one statement: how many decisions relied on it, and the stories people were happy to share.</summary>
-public sealed record StatementLog(PermissionStatement Statement, int Decisions, IReadOnlyList<FlexDecision> SharedStories);
-
-public sealed record FlexLog(IReadOnlyList<StatementLog> Statements, int OwnJudgementDecisions, IReadOnlyList<FlexDecision> OwnJudgementStories);
 
 /// <summary>
 /// The Permissive commitment in practice: leaders give explicit, bounded, visible permission; people say they have
@@ -62,7 +43,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
             TenantId = request.Where.TenantId,
             ScopeId = request.Where.ScopeId,
             ConversationId = request.Where.ConversationId,
-            Key = TableRecognitionStore.NewKey(now),
+            Key = RecordKey.New(now),
             LeaderId = request.Leader.TeamsId,
             LeaderName = request.Leader.Name,
             What = request.What,
@@ -126,7 +107,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         {
             TenantId = request.Scope.TenantId,
             ScopeId = scopeId,
-            Key = TableRecognitionStore.NewKey(time.GetUtcNow()),
+            Key = RecordKey.New(time.GetUtcNow()),
             PersonId = request.Person.TeamsId,
             PersonName = request.Person.Name,
             Decided = request.Decided,

@@ -11,11 +11,11 @@ namespace KindnessBot.Core.Permissions;
 /// ("read|{key}|{person}", "used|…") and its decisions ("d|{key}"): the flex log is one partition query.
 /// "due|yyyyMMdd" is the calendar of reminders and expiries ("{tenant}|{scope}|{key}").
 /// </summary>
-public sealed class TablePermissionStore(KindnessTables tables) : IPermissionStore
+public sealed class TablePermissionStore(StorageAccount account) : IPermissionStore
 {
     public const int ReminderDaysBefore = 3;
     private const int MaxAttempts = 100;
-    private readonly TableClient _table = tables.Permissions;
+    private readonly TableClient _table = account.Table(PermissionStorage.TableName);
 
     public async Task AddAsync(PermissionStatement statement, CancellationToken cancellationToken)
     {

@@ -1,16 +1,5 @@
 namespace KindnessBot.Core.Recognition;
 
-public enum AddOutcome
-{
-    Added,
-
-    /// <summary>The same card was submitted before (a double click or a Teams retry): nothing new was stored.</summary>
-    Duplicate,
-
-    /// <summary>The giver has reached today's limit: nothing was stored.</summary>
-    DailyLimitReached,
-}
-
 /// <summary>Recognitions, kept so that "given by me", "received by X" and "this team's" are partition queries.</summary>
 public interface IRecognitionStore
 {

@@ -2,25 +2,6 @@ using KindnessBot.Core.Commitments;
 
 namespace KindnessBot.Core.Recognition;
 
-public enum ConsentStatus
-{
-    /// <summary>The recipient has not decided yet; nothing has been shared.</summary>
-    AwaitingConsent,
-
-    /// <summary>The recipient said the team may see it.</summary>
-    Shared,
-
-    /// <summary>The recipient chose to keep it between the two of them.</summary>
-    Private,
-}
-
-public enum Delivery
-{
-    /// <summary>The recipient has no personal chat with the bot yet; it is delivered when they first talk to it.</summary>
-    Waiting,
-    Delivered,
-}
-
 /// <summary>One person recognising another's act of kindness.</summary>
 public sealed record Recognition
 {

@@ -1,3 +1,4 @@
+using KindnessBot.Core.Storage;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
@@ -11,7 +12,7 @@ namespace KindnessBot.Core.Recognition;
 public sealed class RecognitionService(
     IRecognitionStore recognitions,
     IConversationStore conversations,
-    IPeopleDirectory people,
+    PersonScopes scopes,
     IRecognitionNotifier notifier,
     TimeProvider time,
     RecognitionOptions options)
@@ -25,9 +26,8 @@ public sealed class RecognitionService(
         }
 
         var tenantId = request.Where.TenantId;
-        var giverTeams = request.Where.Kind == ConversationKind.Channel ? [] : await TeamsOfAsync(request.Giver, tenantId, cancellationToken);
-        var scopes = request.Where.Kind == ConversationKind.Personal ? giverTeams : [request.Where];
-        var recipient = await FindAsync(scopes, request.RecipientId, tenantId, cancellationToken);
+        var giverTeams = request.Where.Kind == ConversationKind.Channel ? [] : await scopes.TeamsOfAsync(request.Giver, tenantId, cancellationToken);
+        var recipient = await scopes.FindMemberAsync(request.Where.Kind == ConversationKind.Personal ? giverTeams : [request.Where], request.RecipientId, tenantId, cancellationToken);
         if (recipient is null)
         {
             return GiveOutcome.Refused(GiveRefusal.RecipientNotFound);
@@ -54,7 +54,7 @@ public sealed class RecognitionService(
         var recognition = new Recognition
         {
             TenantId = tenantId,
-            Key = TableRecognitionStore.NewKey(now),
+            Key = RecordKey.New(now),
             GiverId = request.Giver.TeamsId,
             GiverName = request.Giver.Name,
             RecipientId = recipient.TeamsId,
@@ -167,74 +167,13 @@ public sealed class RecognitionService(
         return new KindnessLookBack(received, [], CountByCommitment(received));
     }
 
-    /// <summary>The teams (each team's General channel) the bot is in that this person belongs to.</summary>
-    public async Task<IReadOnlyList<ConversationRecord>> TeamsOfAsync(Person person, string tenantId, CancellationToken cancellationToken)
-    {
-        var mine = new List<ConversationRecord>();
-        foreach (var team in await TenantTeamsAsync(tenantId, cancellationToken))
-        {
-            if ((await people.MembersAsync(team, cancellationToken)).Any(m => m.Is(person.TeamsId)))
-            {
-                mine.Add(team);
-            }
-        }
-
-        return mine;
-    }
-
     /// <summary>The people a person can recognise from <paramref name="where"/>: everyone in the chat or their teams but themselves.</summary>
     public async Task<IReadOnlyList<Person>> CandidatesAsync(Person giver, ConversationRecord where, CancellationToken cancellationToken)
     {
-        var scopes = where.Kind == ConversationKind.Personal ? await TeamsOfAsync(giver, where.TenantId, cancellationToken) : [where];
-        var candidates = new Dictionary<string, Person>(StringComparer.Ordinal);
-        foreach (var scope in scopes)
-        {
-            foreach (var member in await people.MembersAsync(scope, cancellationToken))
-            {
-                if (!giver.Is(member.TeamsId) && (member.TenantId is null || member.TenantId == where.TenantId))
-                {
-                    candidates.TryAdd(member.TeamsId, member);
-                }
-            }
-        }
-
-        return [.. candidates.Values.OrderBy(p => p.Name, StringComparer.CurrentCulture)];
-    }
-
-    // The tenant's teams change rarely; kept for half a minute so a card and its submit do not each read them.
-    private static readonly TimeSpan TeamsKeptFor = TimeSpan.FromSeconds(30);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<ConversationRecord> Teams)> _teams = new();
-
-    private async Task<IReadOnlyList<ConversationRecord>> TenantTeamsAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_teams.TryGetValue(tenantId, out var kept) && now - kept.At < TeamsKeptFor)
-        {
-            return kept.Teams;
-        }
-
-        var teams = await conversations.ListTeamsAsync(tenantId, cancellationToken);
-        if (_teams.Count > 10_000)
-        {
-            _teams.Clear();
-        }
-
-        _teams[tenantId] = (now, teams);
-        return teams;
-    }
-
-    private async Task<Person?> FindAsync(IEnumerable<ConversationRecord> scopes, string id, string tenantId, CancellationToken cancellationToken)
-    {
-        foreach (var scope in scopes)
-        {
-            var member = (await people.MembersAsync(scope, cancellationToken)).FirstOrDefault(m => m.Is(id));
-            if (member is not null && (member.TenantId is null || member.TenantId == tenantId))
-            {
-                return member;
-            }
-        }
-
-        return null;
+        ArgumentNullException.ThrowIfNull(giver);
+        ArgumentNullException.ThrowIfNull(where);
+        var members = await scopes.MembersAsync(await scopes.ScopesAsync(giver, where, cancellationToken), where.TenantId, cancellationToken);
+        return [.. members.Where(m => !giver.Is(m.TeamsId)).OrderBy(p => p.Name, StringComparer.CurrentCulture)];
     }
 
     private async Task<bool> TryDeliverAsync(Recognition recognition, CancellationToken cancellationToken)

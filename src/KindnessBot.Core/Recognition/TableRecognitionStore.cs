@@ -18,10 +18,10 @@ namespace KindnessBot.Core.Recognition;
 /// Keys are inverted ticks, so every partition reads newest first. A submit costs three transactions: read the
 /// day counter, one batch in the giver's partition (marker, copy, counter), insert the recipient's copy.
 /// </summary>
-public sealed class TableRecognitionStore(KindnessTables tables) : IRecognitionStore
+public sealed class TableRecognitionStore(StorageAccount account) : IRecognitionStore
 {
     private const int MaxAttempts = 5;
-    private readonly TableClient _table = tables.Recognitions;
+    private readonly TableClient _table = account.Table(RecognitionStorage.TableName);
 
     public async Task<(AddOutcome Outcome, Recognition Stored)> AddAsync(Recognition recognition, string cardId, int dailyLimit, CancellationToken cancellationToken)
     {
@@ -105,7 +105,7 @@ public sealed class TableRecognitionStore(KindnessTables tables) : IRecognitionS
         QueryAsync(RecipientPartition(tenantId, recipientId), $"Delivery eq '{nameof(Delivery.Waiting)}'", 100, cancellationToken);
 
     public Task<IReadOnlyList<Recognition>> ReceivedAsync(string tenantId, string recipientId, DateTimeOffset? since, int max, CancellationToken cancellationToken) =>
-        QueryAsync(RecipientPartition(tenantId, recipientId), since is { } from ? $"RowKey le '{Row(InvertedTicks(from))}~'" : null, max, cancellationToken);
+        QueryAsync(RecipientPartition(tenantId, recipientId), since is { } from ? $"RowKey le '{Row(RecordKey.InvertedTicks(from))}~'" : null, max, cancellationToken);
 
     public Task<IReadOnlyList<Recognition>> GivenAsync(string tenantId, string giverId, int max, CancellationToken cancellationToken) =>
         QueryAsync(GiverPartition(tenantId, giverId), null, max, cancellationToken);
@@ -119,20 +119,11 @@ public sealed class TableRecognitionStore(KindnessTables tables) : IRecognitionS
     public Task<IReadOnlyList<Recognition>> TeamAsync(string tenantId, string teamId, int max, CancellationToken cancellationToken) =>
         QueryAsync(TeamPartition(tenantId, teamId), null, max, cancellationToken);
 
-    /// <summary>Time-ordered, newest first, unique: inverted ticks and eight random hex digits.</summary>
-    public static string NewKey(DateTimeOffset at) => $"{InvertedTicks(at)}-{Random.Shared.Next():x8}";
-
-    /// <summary>True when <paramref name="key"/> has the shape <see cref="NewKey"/> gives (it arrives in card submits).</summary>
-    public static bool IsKey(string? key) =>
-        key is { Length: 28 } && key[19] == '-' && key[..19].All(char.IsAsciiDigit) && key[20..].All(char.IsAsciiHexDigitLower);
-
     internal static string GiverPartition(string tenantId, string giverId) => TableKey.Compose(tenantId, "g", giverId);
 
     internal static string RecipientPartition(string tenantId, string recipientId) => TableKey.Compose(tenantId, "r", recipientId);
 
     internal static string TeamPartition(string tenantId, string teamId) => TableKey.Compose(tenantId, "t", teamId);
-
-    private static string InvertedTicks(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     private static string Row(string key) => "r|" + key;
 

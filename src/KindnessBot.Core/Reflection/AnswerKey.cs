@@ -43,6 +43,3 @@ public sealed class AnswerKey
         return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }
-
-/// <summary>A prompt: one team's question for one ISO week.</summary>
-public sealed record PromptId(string TeamId, string Week);

@@ -1,25 +1,5 @@
 namespace KindnessBot.Core.Reflection;
 
-/// <summary>What became of an answer submit. Everything but Saved and Updated stored nothing.</summary>
-public enum AnswerResult
-{
-    Saved,
-    Updated,
-    UnknownPrompt,
-    NotThisTeam,
-    Closed,
-    Empty,
-    TooLong,
-    WellbeingOutOfRange,
-}
-
-/// <summary>
-/// A member's answer as it came from the prompt card: nothing here is trusted yet. <paramref name="TeamId"/> is the
-/// team the card was submitted in (from the activity); <paramref name="PromptTeamId"/> and <paramref name="Week"/>
-/// name the prompt (from the card's data).
-/// </summary>
-public sealed record AnswerSubmit(string TenantId, string TeamId, string PromptTeamId, string Week, string UserId, string? UserName, string? Text, int? Wellbeing, bool Anonymous);
-
 /// <summary>
 /// Accepts answers only for a prompt that was sent to the submitter's team and is still open, with a short text
 /// and a wellbeing score of 1 to 5 or none.

@@ -4,12 +4,6 @@ using KindnessBot.Core.Storage;
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>
-/// A person's answer to a prompt as the store gives it back. For an anonymous answer the person is null:
-/// the store never had it.
-/// </summary>
-public sealed record ReflectionAnswer(string Text, int? Wellbeing, bool Anonymous, string? UserId, string? UserName, DateTimeOffset UpdatedAt);
-
-/// <summary>
 /// Answers in the ReflectionAnswers table. PartitionKey: the tenant. RowKey: "{team}|{week}|{answer key}", the
 /// answer key being <see cref="AnswerKey"/>'s keyed hash, so one person has one row per prompt whether they answer
 /// named or anonymously. Rows are written whole (replace, not merge): changing a named answer to anonymous

@@ -55,23 +55,12 @@ public sealed class ConversationPacer(ReflectionStorage storage)
 
             sends.Add(at);
             var entity = new TableEntity(partition, row) { ["Sends"] = Format(sends) };
-            try
+            if (await _table.TryAddOrReplaceAsync(entity, current, cancellationToken))
             {
-                if (current.HasValue)
-                {
-                    await _table.UpdateEntityAsync(entity, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await _table.AddEntityAsync(entity, cancellationToken);
-                }
-
                 return null;
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another worker sent to this conversation meanwhile: look again.
-            }
+
+            // Another worker sent to this conversation meanwhile: look again.
         }
     }
 

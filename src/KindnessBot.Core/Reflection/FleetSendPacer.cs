@@ -123,18 +123,7 @@ public sealed class FleetSendPacer(ReflectionStorage storage, ReflectionOptions 
             }
 
             var entity = new TableEntity(partition, CursorRow) { ["Next"] = start + (count * spacing) };
-            try
-            {
-                if (current.HasValue)
-                {
-                    await _table.UpdateEntityAsync(entity, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await _table.AddEntityAsync(entity, cancellationToken);
-                }
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            if (!await _table.TryAddOrReplaceAsync(entity, current, cancellationToken))
             {
                 continue; // another worker moved the cursor first
             }

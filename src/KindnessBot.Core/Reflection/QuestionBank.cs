@@ -6,9 +6,6 @@ using KindnessBot.Core.Commitments;
 
 namespace KindnessBot.Core.Reflection;
 
-/// <summary>A question of the bank: its stable key (recorded with each prompt) and its text.</summary>
-public sealed record ReflectionQuestion(string Key, Commitment Commitment, string Text);
-
 /// <summary>
 /// The weekly questions, read from ReflectionQuestions.resx (en-GB). Rotation is a pure function of the team and
 /// the week: week n of a schedule with k commitments asks about commitment n mod k, and that commitment's
@@ -67,13 +64,4 @@ public static class QuestionBank
 
         return bank;
     }
-}
-
-/// <summary>The engine's texts that people read (ReflectionText.resx, en-GB).</summary>
-public static class ReflectionText
-{
-    private static readonly ResourceManager Resources = new("KindnessBot.Core.Reflection.ReflectionText", typeof(ReflectionText).Assembly);
-
-    public static string Explain(ScheduleProblem problem) =>
-        Resources.GetString(problem.ToString(), CultureInfo.InvariantCulture) ?? throw new InvalidOperationException("No text for " + problem);
 }

@@ -2,13 +2,6 @@ using System.Globalization;
 
 namespace KindnessBot.Core.Reflection;
 
-/// <summary>One weekly occasion of a schedule: the local date, the instant it is due, and its ISO week id.</summary>
-public sealed record PromptSlot(DateOnly LocalDate, DateTimeOffset Due, string Week)
-{
-    /// <summary>Weeks since Monday 1 January 2001, counted on the local date: the basis of question rotation.</summary>
-    public int WeekIndex => (LocalDate.DayNumber - ReflectionCalendar.FirstMonday.DayNumber) / 7;
-}
-
 /// <summary>
 /// Turns a schedule's wall-clock time into instants, correctly across daylight-saving changes:
 /// a local time that does not exist (spring forward) moves to the first instant that does, the moment the

@@ -2,9 +2,6 @@ using Microsoft.Extensions.Logging;
 
 namespace KindnessBot.Core.Reflection;
 
-/// <summary>What one follow-up sweep did.</summary>
-public sealed record FollowUpResult(int Summaries, int FailuresReported, int Undelivered);
-
 /// <summary>
 /// After the send: when a prompt closes, the card says so and the leader who set reflection up receives the summary;
 /// when a prompt could not be posted (it went to the poison queue), the leader and the admins are told. Each slot is

@@ -1,8 +1,23 @@
 namespace KindnessBot.Core.Reflection;
 
-/// <summary>Settings of the reflection scheduler and prompt workers; the defaults suit production.</summary>
+/// <summary>The "Reflection" settings: the answer key, the background work, the scheduler and prompt workers; the defaults suit production.</summary>
 public sealed class ReflectionOptions
 {
+    public const string Section = "Reflection";
+
+    /// <summary>
+    /// At least 32 random bytes, base64: the key of the hash that lets a person change an anonymous answer without the
+    /// answer keeping who they are (docs/privacy.md). Keep it in Key Vault or app settings; changing it means people
+    /// cannot change answers they gave before.
+    /// </summary>
+    public string? AnswerSecret { get; set; }
+
+    /// <summary>Whether this instance runs the scheduler and prompt worker (tests that drive them step by step turn it off).</summary>
+    public bool Background { get; set; } = true;
+
+    /// <summary>How often each instance looks for due prompts and closed ones.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>A prompt missed (downtime) is still sent this long after it was due; later, it is recorded as skipped.</summary>
     public TimeSpan LateWindow { get; set; } = TimeSpan.FromHours(12);
 

@@ -2,9 +2,6 @@ using Microsoft.Extensions.Logging;
 
 namespace KindnessBot.Core.Reflection;
 
-/// <summary>What one sweep of the schedules did.</summary>
-public sealed record SweepResult(int Enqueued, int Skipped, int Busy);
-
 /// <summary>
 /// Finds the prompts that are due and puts each on the prompt queue exactly once, however many instances sweep.
 ///

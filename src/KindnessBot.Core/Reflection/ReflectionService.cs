@@ -1,31 +1,8 @@
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
-using KindnessBot.Core.Permissions;
 
 namespace KindnessBot.Core.Reflection;
-
-/// <summary>Why a leader's reflection action was refused. Nothing was stored.</summary>
-public enum ReflectionRefusal
-{
-    NotALeader,
-    Invalid,
-    NotSetUp,
-}
-
-/// <summary>The outcome of a leader's action: the schedule as stored, or why it was refused.</summary>
-public sealed record ScheduleChange(ReflectionSchedule? Schedule, ReflectionRefusal? Refusal, IReadOnlyList<string> Problems)
-{
-    public static ScheduleChange Done(ReflectionSchedule schedule) => new(schedule, null, []);
-
-    public static ScheduleChange Refused(ReflectionRefusal refusal, IReadOnlyList<string>? problems = null) => new(null, refusal, problems ?? []);
-}
-
-/// <summary>What a leader chose on the set-up card, read but not yet validated.</summary>
-public sealed record ScheduleChoice(DayOfWeek Day, int Hour, int Minute, string? TimeZoneId, IReadOnlyList<Commitment> Commitments, int OpenForDays);
-
-/// <summary>How an answer to a prompt went, and what the prompt card now shows.</summary>
-public sealed record AnswerOutcome(AnswerResult Result, int AnswerCount);
 
 /// <summary>
 /// The reflection feature as people use it: leaders set up, pause, resume, skip and change a team's schedule (only
@@ -162,17 +139,4 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
         var stored = await schedules.UpdateAsync(scope.TenantId, scope.ScopeId, current => current is null ? null : change(current, now), cancellationToken);
         return stored is null ? ScheduleChange.Refused(ReflectionRefusal.NotSetUp) : ScheduleChange.Done(stored);
     }
-}
-
-/// <summary>What the reflection feature sends besides the prompt itself; the bot implements it with Teams cards.</summary>
-public interface IReflectionNotifier
-{
-    /// <summary>Updates the prompt card in place: the count of answers, and whether it has closed.</summary>
-    Task UpdatePromptAsync(PromptMessage prompt, string activityId, int answerCount, bool closed, CancellationToken cancellationToken);
-
-    /// <summary>Sends a leader the summary of a closed prompt. False when the leader cannot be reached (no personal chat).</summary>
-    Task<bool> SendSummaryAsync(ReflectionSchedule schedule, PromptMessage prompt, IReadOnlyList<ReflectionAnswer> answers, CancellationToken cancellationToken);
-
-    /// <summary>Tells the leader and the admins that a prompt could not be posted.</summary>
-    Task ReportFailureAsync(ReflectionSchedule schedule, PromptMessage prompt, string? reason, CancellationToken cancellationToken);
 }

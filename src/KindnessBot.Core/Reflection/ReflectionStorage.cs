@@ -1,12 +1,10 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Reflection;
 
-/// <summary>
-/// The tables and queues of the reflection feature, named in one place, with the same prefix rule as
-/// <see cref="Storage.KindnessTables"/> (queue names are the prefix in lower case, then a dash).
-/// </summary>
+/// <summary>The tables and queues of the reflection feature, named in one place and kept in the product's <see cref="StorageAccount"/>.</summary>
 public sealed class ReflectionStorage
 {
     public const string SchedulesName = "ReflectionSchedules";
@@ -15,30 +13,37 @@ public sealed class ReflectionStorage
     public const string PacingName = "SendPacing";
     public const string PromptQueueName = "reflection-prompts";
     public const string PoisonQueueName = "reflection-prompts-poison";
+    private const string Feature = "Reflection";
 
-    /// <summary>The tables, unprefixed, as infra/main.bicep creates them.</summary>
-    public static IReadOnlyList<string> TableNames { get; } = [SchedulesName, SlotsName, AnswersName, PacingName];
+    /// <summary>What the feature keeps (with one prompt queue, as the host runs it), as infra/main.bicep creates it.</summary>
+    public static IReadOnlyList<StorageDeclaration> Declared { get; } =
+    [
+        StorageDeclaration.Table(SchedulesName, Feature), StorageDeclaration.Table(SlotsName, Feature), StorageDeclaration.Table(AnswersName, Feature),
+        StorageDeclaration.Table(PacingName, Feature), StorageDeclaration.Queue(PromptQueueName, Feature), StorageDeclaration.Queue(PoisonQueueName, Feature),
+    ];
+
+    private readonly IReadOnlyList<StorageDeclaration> _declared;
+    private readonly StorageAccount _account;
 
     /// <param name="promptQueues">
     /// Prompt queue shards (1 to 64). Prompts spread over them by team. One is plenty for Azure; Azurite's queue
     /// service slows down with depth (receive and delete scan the queue), so a local fan-out to thousands of teams
     /// wants several.
     /// </param>
-    public ReflectionStorage(TableServiceClient tables, QueueServiceClient queues, string prefix = "", int promptQueues = 1)
+    public ReflectionStorage(StorageAccount account, int promptQueues = 1)
     {
+        ArgumentNullException.ThrowIfNull(account);
         ArgumentOutOfRangeException.ThrowIfLessThan(promptQueues, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(promptQueues, 64);
-        ArgumentNullException.ThrowIfNull(tables);
-        ArgumentNullException.ThrowIfNull(queues);
-        ArgumentNullException.ThrowIfNull(prefix);
-        Storage.KindnessTables.EnsureValidPrefix(prefix);
-        Schedules = tables.GetTableClient(prefix + SchedulesName);
-        Slots = tables.GetTableClient(prefix + SlotsName);
-        Answers = tables.GetTableClient(prefix + AnswersName);
-        Pacing = tables.GetTableClient(prefix + PacingName);
-        var queuePrefix = prefix.Length == 0 ? "" : prefix.ToLowerInvariant() + "-";
-        PromptQueues = [.. Enumerable.Range(0, promptQueues).Select(i => queues.GetQueueClient(queuePrefix + PromptQueueName + (i == 0 ? "" : "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))))];
-        Poison = queues.GetQueueClient(queuePrefix + PoisonQueueName);
+        _account = account;
+        Schedules = account.Table(SchedulesName);
+        Slots = account.Table(SlotsName);
+        Answers = account.Table(AnswersName);
+        Pacing = account.Table(PacingName);
+        var shards = Enumerable.Range(1, promptQueues - 1).Select(i => StorageDeclaration.Queue(PromptQueueName + "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Feature));
+        _declared = [.. Declared, .. shards];
+        PromptQueues = [account.Queue(PromptQueueName), .. shards.Select(s => account.Queue(s.Name))];
+        Poison = account.Queue(PoisonQueueName);
     }
 
     public TableClient Schedules { get; }
@@ -74,20 +79,6 @@ public sealed class ReflectionStorage
 
     public QueueClient Poison { get; }
 
-    public IReadOnlyList<TableClient> Tables => [Schedules, Slots, Answers, Pacing];
-
-    public async Task CreateAllAsync(CancellationToken cancellationToken)
-    {
-        foreach (var table in Tables)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-        }
-
-        foreach (var queue in PromptQueues)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        }
-
-        await Poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-    }
+    /// <summary>Creates every table and queue this instance uses (all its prompt queue shards), if not there yet.</summary>
+    public Task CreateAllAsync(CancellationToken cancellationToken) => _account.CreateAsync(_declared, cancellationToken);
 }

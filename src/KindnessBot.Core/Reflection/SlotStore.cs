@@ -4,30 +4,6 @@ using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Reflection;
 
-/// <summary>What became of a (team, week) slot.</summary>
-public enum SlotState
-{
-    Claimed,
-    Enqueued,
-    Sending,
-    Sent,
-    Skipped,
-    Failed,
-}
-
-/// <summary>A stored slot: the claim, the prompt, and the outcome (the activity id once sent).</summary>
-public sealed record SlotRecord(PromptMessage Prompt, SlotState State, string ClaimedBy, DateTimeOffset ClaimedAt, string? ActivityId, string? SendingBy, DateTimeOffset? SendingUntil, int Attempts, string? Reason, ETag ETag)
-{
-    /// <summary>The number of answers the prompt card shows; only ever raised.</summary>
-    public int AnswerCount { get; init; }
-
-    /// <summary>When the follow-up (the leader's summary once closed, or the report of a failure) was done.</summary>
-    public DateTimeOffset? FollowedUpAt { get; init; }
-
-    /// <summary>While an instance does the follow-up, no other may until this time.</summary>
-    public DateTimeOffset? FollowUpUntil { get; init; }
-}
-
 /// <summary>
 /// One row per (team, week) in the ReflectionSlots table (PartitionKey: tenant; RowKey: "{team}|{week}").
 /// The row is created with a conditional insert, so of any number of schedulers exactly one claims a slot;

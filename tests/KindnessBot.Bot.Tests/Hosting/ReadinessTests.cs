@@ -40,17 +40,18 @@ public class StorageHealthCheckTests
     {
         var azurite = await SharedAzurite.GetAsync();
         var prefix = Azurite.NewTablePrefix();
-        var tables = new Core.Storage.KindnessTables(azurite.TableService(), prefix);
-        await tables.CreateAllAsync(default);
+        var tables = azurite.Account(prefix);
+        Core.Storage.StorageDeclaration[] declared = [.. Core.Conversations.ConversationStorage.Declared, .. Core.Reflection.ReflectionStorage.Declared];
+        await tables.CreateAsync(declared.Where(d => d.Kind == Core.Storage.StorageKind.Table), default);
         var deadQueues = new Azure.Storage.Queues.QueueServiceClient(
             new Uri($"http://127.0.0.1:{Loopback.FreePort()}/{Azurite.AccountName}"),
             new Azure.Storage.StorageSharedKeyCredential(Azurite.AccountName, Azurite.AccountKey),
             new Azure.Storage.Queues.QueueClientOptions { Retry = { MaxRetries = 0 } });
-        var check = new Extensions.StorageHealthCheck(tables, new Core.Reflection.ReflectionStorage(azurite.TableService(), deadQueues, prefix));
+        var check = new global::KindnessBot.Bot.Hosting.StorageHealthCheck(new Core.Storage.StorageAccount(azurite.TableService(), deadQueues, prefix), declared);
 
         var result = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
 
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, result.Status);
-        Assert.Contains("prompt queue", result.Description, StringComparison.Ordinal);
+        Assert.Contains("queue reflection-prompts (Reflection) does not answer", result.Description, StringComparison.Ordinal);
     }
 }

@@ -80,9 +80,9 @@ public class RecognitionBadSubmitTests(TeamHost host) : IClassFixture<TeamHost>
 
     private async Task<int> CountRecognitionRowsAsync()
     {
-        var tables = host.Services.GetRequiredService<KindnessTables>();
+        var account = host.Services.GetRequiredService<StorageAccount>();
         var count = 0;
-        await foreach (var _ in tables.Recognitions.QueryAsync<TableEntity>(select: ["PartitionKey"]))
+        await foreach (var _ in account.Table(Core.Recognition.RecognitionStorage.TableName).QueryAsync<TableEntity>(select: ["PartitionKey"]))
         {
             count++;
         }

@@ -7,16 +7,16 @@ namespace KindnessBot.Core.Tests.Conversations;
 /// <summary>Real tables in the shared Azurite, with a prefix of this test class's own.</summary>
 public sealed class StoreFixture : IAsyncLifetime
 {
-    public KindnessTables Tables { get; private set; } = null!;
+    public StorageAccount Account { get; private set; } = null!;
 
     public TableConversationStore Store { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         var azurite = await SharedAzurite.GetAsync();
-        Tables = new KindnessTables(azurite.TableService(), Azurite.NewTablePrefix());
-        await Tables.CreateAllAsync(CancellationToken.None);
-        Store = new TableConversationStore(Tables);
+        Account = azurite.Account(Azurite.NewTablePrefix());
+        await Account.CreateAsync(ConversationStorage.Declared, CancellationToken.None);
+        Store = new TableConversationStore(Account);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

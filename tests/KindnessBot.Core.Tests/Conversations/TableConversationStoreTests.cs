@@ -57,7 +57,7 @@ public class TableConversationStoreTests(StoreFixture fixture) : IClassFixture<S
         var awkward = "19:a/b\\c#d?e%f@thread.tacv2";
         await _store.SaveAsync(StoreFixture.Channel(tenant, "19:t", awkward), _ct);
 
-        var rows = fixture.Tables.Conversations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"));
+        var rows = fixture.Account.Table(ConversationStorage.TableName).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"));
         var keys = new List<string>();
         await foreach (var row in rows)
         {

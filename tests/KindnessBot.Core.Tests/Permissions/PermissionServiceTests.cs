@@ -18,7 +18,7 @@ public class PermissionServiceTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly RecordingNotifier _notifier = new();
     private readonly string _tenant = Guid.NewGuid().ToString();
-    private KindnessTables _tables = null!;
+    private StorageAccount _account = null!;
     private TableConversationStore _conversations = null!;
     private TablePermissionStore _store = null!;
     private ConversationRecord _team = null!;
@@ -26,10 +26,10 @@ public class PermissionServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var azurite = await SharedAzurite.GetAsync();
-        _tables = new KindnessTables(azurite.TableService(), Azurite.NewTablePrefix());
-        await _tables.CreateAllAsync(default);
-        _conversations = new TableConversationStore(_tables);
-        _store = new TablePermissionStore(_tables);
+        _account = azurite.Account(Azurite.NewTablePrefix());
+        await _account.CreateAsync([.. ConversationStorage.Declared, .. PermissionStorage.Declared], default);
+        _conversations = new TableConversationStore(_account);
+        _store = new TablePermissionStore(_account);
         _team = StoreFixture.Channel(_tenant, "19:team", "19:team") with { InstalledBy = Leader.TeamsId };
         await _conversations.SaveAsync(_team, default);
         await _conversations.SaveAsync(StoreFixture.Personal(_tenant, Leader.TeamsId), default);

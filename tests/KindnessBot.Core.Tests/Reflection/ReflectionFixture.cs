@@ -16,7 +16,7 @@ public static class ReflectionFixture
     public static async Task<ReflectionStorage> NewStorageAsync(int promptQueues = 1)
     {
         var azurite = await SharedAzurite.GetAsync();
-        var storage = new ReflectionStorage(azurite.TableService(), new QueueServiceClient(azurite.ConnectionString), Azurite.NewTablePrefix(), promptQueues);
+        var storage = new ReflectionStorage(azurite.Account(Azurite.NewTablePrefix()), promptQueues);
         await storage.CreateAllAsync(CancellationToken.None);
         return storage;
     }

@@ -57,7 +57,7 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
         // Every Storage__ setting names a property of the options class that binds it, and likewise the bot's identity.
         var storageProperties = typeof(StorageOptions).GetProperties().Select(p => p.Name).ToList();
         Assert.All(settings.Where(s => s.StartsWith("Storage__", StringComparison.Ordinal)), s => Assert.Contains(s["Storage__".Length..], storageProperties));
-        Assert.Contains(nameof(KindnessBot.Bot.Reflection.ReflectionSettings.AnswerSecret), typeof(KindnessBot.Bot.Reflection.ReflectionSettings).GetProperties().Select(p => p.Name));
+        Assert.Contains(nameof(KindnessBot.Core.Reflection.ReflectionOptions.AnswerSecret), typeof(KindnessBot.Core.Reflection.ReflectionOptions).GetProperties().Select(p => p.Name));
         var botProperties = typeof(BotCredentialsOptions).GetProperties().Select(p => p.Name).ToList();
         Assert.All(settings.Where(s => s.StartsWith("MicrosoftApp", StringComparison.Ordinal)), s => Assert.Contains(s, botProperties));
     }
@@ -114,8 +114,10 @@ public sealed class BicepTests : IClassFixture<BicepTests.CompiledTemplate>
     {
         var parameters = _template["parameters"]!;
 
-        Assert.Equal([.. Core.Storage.KindnessTables.Names, .. Core.Reflection.ReflectionStorage.TableNames], parameters["tableNames"]!["defaultValue"]!.AsArray().Select(n => (string)n!));
-        Assert.Equal(["reflection-prompts", "reflection-prompts-poison"], parameters["queueNames"]!["defaultValue"]!.AsArray().Select(n => (string)n!));
+        var declared = BotComposition.DeclaredStorage();
+
+        Assert.Equal(declared.Where(d => d.Kind == Core.Storage.StorageKind.Table).Select(d => d.Name).Order(StringComparer.Ordinal), parameters["tableNames"]!["defaultValue"]!.AsArray().Select(n => (string)n!).Order(StringComparer.Ordinal));
+        Assert.Equal(declared.Where(d => d.Kind == Core.Storage.StorageKind.Queue).Select(d => d.Name).Order(StringComparer.Ordinal), parameters["queueNames"]!["defaultValue"]!.AsArray().Select(n => (string)n!).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -20,13 +20,7 @@ public sealed class ManifestCommandTests
 
     private static IReadOnlyList<string> BotCommands()
     {
-        var builder = Host.CreateApplicationBuilder();
-        // Storage is registered (never reached) so commands that need a store can be built too.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = "UseDevelopmentStorage=true", ["Reflection:AnswerSecret"] = Convert.ToBase64String(new byte[32]) });
-        builder.AddKindnessStorage();
-        builder.AddTeamsBot();
-        builder.AddKindnessFeatures();
-        using var services = builder.Services.BuildServiceProvider();
+        using var services = BotComposition.Build();
         return [.. services.GetServices<ITextCommand>().Select(c => c.Name)];
     }
 

@@ -1,0 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KindnessBot.Bot.Cards;
+
+public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;

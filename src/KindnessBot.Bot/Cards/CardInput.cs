@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KindnessBot.Bot.Cards;
+
+public abstract record CardInput(string Id) : CardElement
+{
+    public string? Label { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}

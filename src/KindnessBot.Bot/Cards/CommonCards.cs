@@ -1,0 +1,29 @@
+using KindnessBot.Bot.Routing;
+
+namespace KindnessBot.Bot.Cards;
+
+/// <summary>The cards every feature may send: welcome, help, the kind error replies and a short notice.</summary>
+public sealed class CommonCards(IServiceProvider services) : CardSet
+{
+    // Resolved when the help card is first built: commands need cards, and the help card lists the commands.
+    private ITextCommand[] Commands => [.. services.GetServices<ITextCommand>()];
+
+    public CardMessage WelcomePersonal(string? locale) => Cached(locale, c => WelcomeCard.Build(forTeam: false, c));
+
+    public CardMessage WelcomeTeam(string? locale) => Cached(locale, c => WelcomeCard.Build(forTeam: true, c));
+
+    public CardMessage Help(bool inSharedConversation, string? locale) =>
+        Cached(locale, c => HelpCard.Build(Commands, inSharedConversation, c), inSharedConversation ? "shared" : "personal");
+
+    /// <summary>Something failed on the bot's side.</summary>
+    public CardMessage Error(string? locale) => Cached(locale, c => ErrorCard.Build("ErrorTitle", "ErrorBody", c, offerHelp: false));
+
+    /// <summary>A card submit that was missing something, malformed or not allowed: nothing was stored.</summary>
+    public CardMessage BadSubmit(string? locale) => Cached(locale, c => ErrorCard.Build("BadSubmitTitle", "BadSubmitBody", c, offerHelp: true));
+
+    /// <summary>An action or request this bot does not offer.</summary>
+    public CardMessage Unsupported(string? locale) => Cached(locale, c => ErrorCard.Build("ErrorTitle", "UnsupportedAction", c, offerHelp: true));
+
+    /// <summary>A short answer: a title and a sentence, either of which may hold names (shown as plain text).</summary>
+    public CardMessage Notice(string title, string text) => Fresh(NoticeCard.Build(title, text));
+}

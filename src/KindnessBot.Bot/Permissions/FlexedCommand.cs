@@ -1,0 +1,44 @@
+using System.Globalization;
+using KindnessBot.Bot.Cards;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Permissions;
+using Microsoft.Bot.Builder;
+
+namespace KindnessBot.Bot.Permissions;
+
+/// <summary>"i flexed" (and "I used this"): the decision form, with the permissions the person could have relied on.</summary>
+internal sealed class FlexedCommand(TurnScopes facts, PermissionService permissions, PermissionCards cards, CommonCards common) : ITextCommand
+{
+    public string Name => "i flexed";
+
+    public IReadOnlyList<string> Aliases { get; } = ["flexed", "i flex"];
+
+    public string Usage(CultureInfo culture) => Localisation.Text("CommandIFlexedUsage", culture);
+
+    public string Describe(CultureInfo culture) => Localisation.Text("CommandIFlexedDescription", culture);
+
+    public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendFormAsync(turn, null, cancellationToken);
+
+    public async Task<CardMessage> FormAsync(ITurnContext turn, string? selected, CancellationToken cancellationToken)
+    {
+        var scopes = await facts.ScopesAsync(turn, cancellationToken);
+        if (scopes.Count == 0)
+        {
+            return common.Notice(Localisation.Text("DecisionFormTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "DecisionNowhere"));
+        }
+
+        var culture = TurnFacts.Culture(turn);
+        var statements = await permissions.ApplicableAsync(TurnFacts.Where(turn).TenantId, scopes, cancellationToken);
+        var choices = statements.Select(s => new Choice(Shorten(s.What), $"{s.ScopeId}|{s.Key}")).ToList();
+        choices.AddRange(scopes.Select(s => new Choice(
+            scopes.Count == 1 ? Localisation.Text("DecisionOwnJudgement", culture) : string.Format(culture, Localisation.Text("DecisionOwnJudgementIn", culture), s.TeamName ?? s.ScopeId),
+            $"{s.ScopeId}|own")));
+        return cards.DecisionForm(choices, selected, TurnFacts.Locale(turn));
+    }
+
+    public async Task SendFormAsync(ITurnContext turn, string? selected, CancellationToken cancellationToken) =>
+        await turn.SendActivityAsync((await FormAsync(turn, selected, cancellationToken)).ToActivity(), cancellationToken);
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using KindnessBot.Bot.Cards;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Permissions;
+using Microsoft.Bot.Builder;
+
+namespace KindnessBot.Bot.Permissions;
+
+/// <summary>"give permission": the leader's form.</summary>
+internal sealed class GivePermissionCommand(TurnScopes facts, PermissionCards cards, CommonCards common, TimeProvider time) : ITextCommand
+{
+    public string Name => "give permission";
+
+    public IReadOnlyList<string> Aliases { get; } = ["permission to", "permit"];
+
+    public string Usage(CultureInfo culture) => Localisation.Text("CommandGivePermissionUsage", culture);
+
+    public string Describe(CultureInfo culture) => Localisation.Text("CommandGivePermissionDescription", culture);
+
+    public async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
+    {
+        var led = await facts.LedScopesAsync(turn, cancellationToken);
+        var personal = TurnFacts.Where(turn).Kind == ConversationKind.Personal;
+        var card = led.Count == 0
+            ? common.Notice(Localisation.Text("PermissionFormTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, personal ? "PermissionNoLeaderTeams" : "PermissionNotALeader"))
+            : cards.PermissionForm(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), personal ? [.. led.Select(t => (t.ScopeId, t.TeamName ?? t.ScopeId))] : null, TurnFacts.Locale(turn));
+        await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
+    }
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Commitments;
+using KindnessBot.Core.Permissions;
+using KindnessBot.Bot.Cards;
+
+namespace KindnessBot.Bot.Permissions;
+
+/// <summary>The leader's reminder, three days before a statement ends.</summary>
+internal static class ReminderCard
+{
+    public static AdaptiveCard Build(PermissionStatement statement, CultureInfo culture) =>
+        new(
+            [
+                new TextBlock(Localisation.Text("ReminderTitle", culture)) { Weight = TextWeight.Bolder },
+                RichTextBlock.Plain(string.Format(culture, Localisation.Text("ReminderBody", culture), statement.What, StatementCard.Day(statement.ValidUntil, culture))),
+            ],
+            [new SubmitAction(Localisation.Text("StatementExtendButton", culture), new Dictionary<string, object> { ["verb"] = PermissionVerbs.Extend, ["scope"] = statement.ScopeId, ["key"] = statement.Key })]);
+}

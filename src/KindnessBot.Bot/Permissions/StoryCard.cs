@@ -1,0 +1,28 @@
+using System.Globalization;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Permissions;
+using KindnessBot.Bot.Cards;
+
+namespace KindnessBot.Bot.Permissions;
+
+/// <summary>A decision someone was happy to share, posted in their team's channel.</summary>
+internal static class StoryCard
+{
+    public static AdaptiveCard Build(FlexDecision decision, PermissionStatement? statement, CultureInfo culture)
+    {
+        string T(string name) => Localisation.Text(name, culture);
+        var body = new List<CardElement>
+        {
+            new TextBlock(T("StoryTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            RichTextBlock.Plain(string.Format(culture, T("StoryBody"), decision.PersonName, decision.Decided)),
+            RichTextBlock.Plain(string.Format(culture, T("StoryForWhom"), decision.ForWhom)),
+            RichTextBlock.Plain(string.Format(culture, T("StoryOutcome"), decision.Outcome)),
+        };
+        if (statement is not null)
+        {
+            body.Add(RichTextBlock.Plain(string.Format(culture, T("StoryRelied"), statement.What), italic: true));
+        }
+
+        return new AdaptiveCard(body);
+    }
+}

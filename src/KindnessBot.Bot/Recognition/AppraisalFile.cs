@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+using KindnessBot.Bot.Cards;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Recognition;
+using Microsoft.Bot.Builder;
+
+namespace KindnessBot.Bot.Recognition;
+
+/// <summary>The appraisal summary as a Markdown file, for the person to keep or share as they choose.</summary>
+internal static class AppraisalFile
+{
+    public static string Write(KindnessLookBack received, int months, CultureInfo culture)
+    {
+        var text = new StringBuilder();
+        text.Append("# ").AppendLine(string.Format(culture, Localisation.Text("AppraisalSummaryTitle", culture), months)).AppendLine();
+        text.AppendLine(string.Format(culture, Localisation.Text("AppraisalSummaryCount", culture), received.Received.Count, received.Received.Select(r => r.GiverId).Distinct().Count())).AppendLine();
+        foreach (var (commitment, count) in received.ReceivedByCommitment.OrderBy(p => p.Key))
+        {
+            text.Append("- ").Append(commitment.Name(culture)).Append(": ").Append(count.ToString(culture)).AppendLine();
+        }
+
+        foreach (var item in received.Received)
+        {
+            text.AppendLine().Append("> ").AppendLine(item.Text.ReplaceLineEndings("\n> "));
+            text.AppendLine().AppendLine(string.Format(culture, Localisation.Text("LookBackFrom", culture), item.GiverName, RecognitionCardParts.Date(item.GivenAt, culture)));
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using KindnessBot.Bot.Routing;
+using Rec = KindnessBot.Core.Recognition.Recognition;
+using KindnessBot.Bot.Cards;
+
+namespace KindnessBot.Bot.Recognition;
+
+/// <summary>The recipient's private card: who recognised them and for what, and their choice about sharing it.</summary>
+internal static class ConsentCard
+{
+    public static AdaptiveCard Build(Rec recognition, CultureInfo culture)
+    {
+        string T(string name) => Localisation.Text(name, culture);
+        var canShare = recognition.CelebrateInConversationId is not null;
+        var body = RecognitionCardParts.Body(recognition, culture, T("ConsentTitle"), T("ConsentIntro"));
+        body.Add(new TextBlock(canShare
+            ? string.Format(culture, T("ConsentQuestionTeam"), RecognitionCardParts.TeamName(recognition, culture))
+            : T("ConsentQuestionNoTeam")) { Spacing = Spacing.Medium });
+
+        IReadOnlyList<CardAction> actions = canShare
+            ? [Decide(T("ConsentShare"), recognition, "share"), Decide(T("ConsentKeep"), recognition, "private")]
+            : [Decide(T("ConsentThanks"), recognition, "private")];
+        return new AdaptiveCard(body, actions);
+    }
+
+    private static SubmitAction Decide(string title, Rec recognition, string decision) =>
+        new(title, new Dictionary<string, object> { ["verb"] = RecognitionVerbs.Consent, ["key"] = recognition.Key, ["decision"] = decision });
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Commitments;
+using KindnessBot.Core.Reflection;
+using KindnessBot.Bot.Cards;
+
+namespace KindnessBot.Bot.Reflection;
+
+/// <summary>The weekly prompt in the team channel: the question, the answer form, and how many have answered (never who).</summary>
+internal static class PromptCard
+{
+    public static AdaptiveCard Build(PromptMessage prompt, int answerCount, bool closed, CultureInfo culture)
+    {
+        string T(string name) => Localisation.Text(name, culture);
+        var body = new List<CardElement>
+        {
+            new TextBlock(T("PromptTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(string.Format(culture, T("PromptCommitment"), prompt.Commitment.Name(culture))) { IsSubtle = true, Spacing = Spacing.None },
+            new TextBlock(QuestionBank.Find(prompt.QuestionKey)?.Text ?? string.Empty) { Size = TextSize.Medium, Spacing = Spacing.Medium },
+            new TextBlock(Count(answerCount, culture)) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
+        };
+        if (closed)
+        {
+            body.Add(new Container([new TextBlock(T("PromptClosed"))]) { Style = ContainerStyle.Emphasis });
+            return new AdaptiveCard(body);
+        }
+
+        body.Add(new TextBlock(string.Format(culture, T("PromptCloses"), $"{prompt.Local(prompt.ClosesAt).ToString("dddd d MMMM, HH:mm", culture)} ({prompt.TimeZoneId ?? "UTC"})")) { IsSubtle = true, Spacing = Spacing.None });
+        body.Add(new InputText("answer") { Label = T("PromptAnswerLabel"), Placeholder = T("PromptAnswerPlaceholder"), IsMultiline = true, MaxLength = AnswerService.MaxTextLength });
+        body.Add(new InputChoiceSet("wellbeing", [.. Enumerable.Range(1, 5).Select(i => new Choice(T($"PromptWellbeing{i}"), i.ToString(CultureInfo.InvariantCulture)))])
+        {
+            Label = T("PromptWellbeingLabel"), Style = "compact", Placeholder = T("PromptWellbeingLabel"),
+        });
+        body.Add(new InputToggle("named", T("PromptNamedToggle")) { Value = "false" });
+        body.Add(new TextBlock(T("PromptPrivacy")) { IsSubtle = true, Size = TextSize.Small });
+        var data = new Dictionary<string, object> { ["verb"] = ReflectionVerbs.Answer, ["team"] = prompt.TeamId, ["week"] = prompt.Week };
+        return new AdaptiveCard(body, [new SubmitAction(T("PromptSendButton"), data)]);
+    }
+
+    private static string Count(int count, CultureInfo culture) => count switch
+    {
+        0 => Localisation.Text("PromptCountNone", culture),
+        1 => Localisation.Text("PromptCountOne", culture),
+        _ => string.Format(culture, Localisation.Text("PromptCount", culture), count),
+    };
+}

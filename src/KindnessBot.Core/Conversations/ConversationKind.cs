@@ -1,0 +1,9 @@
+namespace KindnessBot.Core.Conversations;
+
+/// <summary>Where a conversation lives in Teams.</summary>
+public enum ConversationKind
+{
+    Personal,
+    GroupChat,
+    Channel,
+}

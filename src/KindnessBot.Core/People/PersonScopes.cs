@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using KindnessBot.Core.Conversations;
+
+namespace KindnessBot.Core.People;
+
+/// <summary>
+/// Which teams and chats a person may act in, for every feature: in a team channel or group chat, that one; in
+/// personal chat, the teams the bot is in that the person belongs to. Also who leads there, through the one
+/// <see cref="ILeaderPolicy"/>.
+/// </summary>
+public sealed class PersonScopes(IConversationStore conversations, IPeopleDirectory people, ILeaderPolicy leaders, TimeProvider time)
+{
+    // The tenant's teams change rarely; kept for half a minute so a card and its submit do not each read them.
+    private static readonly TimeSpan TeamsKeptFor = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<ConversationRecord> Teams)> _teams = new();
+
+    /// <summary>The teams (each team's General channel) the bot is in that this person belongs to.</summary>
+    public async Task<IReadOnlyList<ConversationRecord>> TeamsOfAsync(Person person, string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var mine = new List<ConversationRecord>();
+        foreach (var team in await TenantTeamsAsync(tenantId, cancellationToken))
+        {
+            if ((await people.MembersAsync(team, cancellationToken)).Any(m => m.Is(person.TeamsId)))
+            {
+                mine.Add(team);
+            }
+        }
+
+        return mine;
+    }
+
+    /// <summary>Where a person acting from <paramref name="where"/> may act: that chat or channel, or from personal chat their teams.</summary>
+    public async Task<IReadOnlyList<ConversationRecord>> ScopesAsync(Person person, ConversationRecord where, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        return where.Kind == ConversationKind.Personal ? await TeamsOfAsync(person, where.TenantId, cancellationToken) : [where];
+    }
+
+    /// <summary>The scopes, among <see cref="ScopesAsync"/>, this person leads.</summary>
+    public async Task<IReadOnlyList<ConversationRecord>> LedScopesAsync(Person person, ConversationRecord where, CancellationToken cancellationToken)
+    {
+        var led = new List<ConversationRecord>();
+        foreach (var scope in await ScopesAsync(person, where, cancellationToken))
+        {
+            if (await IsLeaderAsync(scope, person, cancellationToken))
+            {
+                led.Add(scope);
+            }
+        }
+
+        return led;
+    }
+
+    /// <summary>
+    /// The stored team or chat <paramref name="scopeId"/> names (it arrives in card submits), if this person may act on
+    /// it from <paramref name="where"/>; otherwise null.
+    /// </summary>
+    public async Task<ConversationRecord?> AllowedScopeAsync(Person person, ConversationRecord where, string scopeId, CancellationToken cancellationToken) =>
+        (await ScopesAsync(person, where, cancellationToken)).FirstOrDefault(s => s.ScopeId == scopeId) is { } scope
+            ? await conversations.FindAsync(scope.TenantId, scopeId, cancellationToken) ?? scope
+            : null;
+
+    public Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return leaders.IsLeaderAsync(scope, person.TeamsId, person.AadObjectId, cancellationToken);
+    }
+
+    /// <summary>Someone in one of <paramref name="scopes"/> with this id (Teams or Entra), of this tenant; null if none.</summary>
+    public async Task<Person?> FindMemberAsync(IEnumerable<ConversationRecord> scopes, string id, string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        foreach (var scope in scopes)
+        {
+            var member = (await people.MembersAsync(scope, cancellationToken)).FirstOrDefault(m => m.Is(id));
+            if (member is not null && (member.TenantId is null || member.TenantId == tenantId))
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Everyone in <paramref name="scopes"/> of this tenant, once each.</summary>
+    public async Task<IReadOnlyList<Person>> MembersAsync(IEnumerable<ConversationRecord> scopes, string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var found = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var scope in scopes)
+        {
+            foreach (var member in await people.MembersAsync(scope, cancellationToken))
+            {
+                if (member.TenantId is null || member.TenantId == tenantId)
+                {
+                    found.TryAdd(member.TeamsId, member);
+                }
+            }
+        }
+
+        return [.. found.Values];
+    }
+
+    private async Task<IReadOnlyList<ConversationRecord>> TenantTeamsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_teams.TryGetValue(tenantId, out var kept) && now - kept.At < TeamsKeptFor)
+        {
+            return kept.Teams;
+        }
+
+        var teams = await conversations.ListTeamsAsync(tenantId, cancellationToken);
+        if (_teams.Count > 10_000)
+        {
+            _teams.Clear();
+        }
+
+        _teams[tenantId] = (now, teams);
+        return teams;
+    }
+}

@@ -1,0 +1,9 @@
+using KindnessBot.Core.Storage;
+using KindnessBot.Core.Commitments;
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.People;
+
+namespace KindnessBot.Core.Permissions;
+
+/// <summary>For one statement: how many decisions relied on it, and the stories people were happy to share.</summary>
+public sealed record StatementLog(PermissionStatement Statement, int Decisions, IReadOnlyList<FlexDecision> SharedStories);

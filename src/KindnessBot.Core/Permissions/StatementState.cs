@@ -1,0 +1,11 @@
+using KindnessBot.Core.Commitments;
+
+namespace KindnessBot.Core.Permissions;
+
+public enum StatementState
+{
+    Active,
+    NotYetValid,
+    Expired,
+    Revoked,
+}

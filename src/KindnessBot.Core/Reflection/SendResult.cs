@@ -1,0 +1,13 @@
+namespace KindnessBot.Core.Reflection;
+
+public enum SendResult
+{
+    /// <summary>Teams accepted the message and gave its activity id.</summary>
+    Sent,
+
+    /// <summary>Worth trying again later: 429 (with Retry-After), 412, 502, 503, 504, a timeout or a dropped connection.</summary>
+    Transient,
+
+    /// <summary>Will never work: the bot was removed from the team, the channel was deleted, the card was refused.</summary>
+    Permanent,
+}

@@ -1,0 +1,16 @@
+using Azure;
+using Azure.Data.Tables;
+using KindnessBot.Core.Storage;
+
+namespace KindnessBot.Core.Reflection;
+
+/// <summary>What became of a (team, week) slot.</summary>
+public enum SlotState
+{
+    Claimed,
+    Enqueued,
+    Sending,
+    Sent,
+    Skipped,
+    Failed,
+}

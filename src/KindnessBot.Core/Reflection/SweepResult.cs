@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Logging;
+
+namespace KindnessBot.Core.Reflection;
+
+/// <summary>What one sweep of the schedules did.</summary>
+public sealed record SweepResult(int Enqueued, int Skipped, int Busy);

@@ -1,0 +1,7 @@
+namespace KindnessBot.Core.Storage;
+
+public enum StorageKind
+{
+    Table,
+    Queue,
+}
