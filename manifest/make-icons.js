@@ -6,11 +6,19 @@
 
 const fs = require('fs');
 const path = require('path');
-const { encodeRgba } = require('./lib/png');
+const { PNG } = require('pngjs');
 
 const CORAL = [0xd9, 0x5d, 0x4b]; // keep equal to accentColor in manifest.json
 const WHITE = [0xff, 0xff, 0xff];
 const SAMPLES = 8; // per axis, for smooth edges
+
+/**
+ * 8-bit RGBA, rows unfiltered, one deflate at level 9 with zlib's default strategy: pngjs's own defaults (adaptive
+ * filters, run-length strategy) would give other bytes than the committed icons, which a test compares.
+ */
+function encodeRgba(width, height, rgba) {
+  return PNG.sync.write({ width, height, data: rgba }, { filterType: 0, deflateLevel: 9, deflateStrategy: 0 });
+}
 
 /** True inside the heart (x² + y² − 1)³ − x²y³ ≤ 0, with y pointing up; it spans x ±1.14, y −1 to 1.24. */
 function inHeart(x, y) {

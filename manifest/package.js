@@ -8,7 +8,7 @@ const fs = require('fs');
 const path = require('path');
 const { resolveInputs, fill } = require('./lib/inputs');
 const { checkColourIcon, checkOutlineIcon } = require('./lib/icons');
-const { zip } = require('./lib/zip');
+const { zipSync } = require('fflate');
 
 const repoRoot = path.resolve(__dirname, '..');
 const usage = 'usage: node manifest/package.js [--outputs <deployment outputs .json>] [--out <zip>] [--manifest-dir <dir>]';
@@ -107,6 +107,16 @@ function packagedFile(manifestDir, name, what, problems) {
     return null;
   }
   return { name, data: fs.readFileSync(file) };
+}
+
+/**
+ * The package as a Buffer, entries in the order given. Repeatable: fflate compresses in JavaScript, so the bytes do not
+ * hang on node's zlib version, and every entry has the same date and mode. fflate writes the date with local-time
+ * getters, so it is made from local-time parts to read 1 January 2026 00:00 in every time zone.
+ */
+function zip(entries) {
+  const attributes = { level: 9, mtime: new Date(2026, 0, 1), os: 3, attrs: (0o100644 << 16) >>> 0 }; // Unix, rw-r--r--
+  return Buffer.from(zipSync(Object.fromEntries(entries.map(({ name, data }) => [name, [data, attributes]]))));
 }
 
 async function build(options) {

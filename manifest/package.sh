@@ -4,8 +4,12 @@
 #   manifest/package.sh --outputs deployment-outputs.json
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ ! -d "$root/node_modules/@microsoft/app-manifest" || ! -d "$root/node_modules/fs-extra" ]]; then
-  echo "Installing the repo's node tools first (npm ci)..." >&2
-  (cd "$root" && npm ci --no-audit --no-fund >&2)
-fi
+# package.js needs these; an install from before one was added lacks it, so check each.
+for module in @microsoft/app-manifest fs-extra pngjs fflate; do
+  if [[ ! -d "$root/node_modules/$module" ]]; then
+    echo "Installing the repo's node tools first (npm ci)..." >&2
+    (cd "$root" && npm ci --no-audit --no-fund >&2)
+    break
+  fi
+done
 exec node "$root/manifest/package.js" "$@"

@@ -2,7 +2,28 @@
 // What Teams asks of app icons and the schema cannot check: the colour icon is 192×192, the outline icon is 32×32
 // and white on a transparent background (any pixel that shows at all must be pure white).
 
-const { decode } = require('./png');
+const { PNG } = require('pngjs');
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Returns { width, height, hasAlpha, rgba } or throws an Error that says what is wrong. pngjs reads every PNG form
+ * (any bit depth, palettes, interlacing) as 8-bit RGBA; the signature is checked here so a JPEG renamed .png is
+ * called what it is rather than given pngjs's wording.
+ */
+function decode(bytes) {
+  if (bytes.length < 8 || !bytes.subarray(0, 8).equals(SIGNATURE)) {
+    throw new Error('is not a PNG file');
+  }
+  let png;
+  try {
+    png = PNG.sync.read(bytes);
+  } catch (error) {
+    throw new Error(`cannot be read as a PNG (${error.message})`);
+  }
+  // alpha is true for an alpha channel and for a tRNS chunk alike, which is what "has a transparent background" needs.
+  return { width: png.width, height: png.height, hasAlpha: png.alpha, rgba: png.data };
+}
 
 function checkColourIcon(name, bytes) {
   const problems = [];

@@ -51,6 +51,23 @@ public sealed class PackageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Packaging_twice_from_the_same_ids_gives_identical_bytes()
+    {
+        // The second build runs in another time zone too: zip dates are local times, so a careless one would differ.
+        var first = await PackageAsync(SampleIds());
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var firstBytes = File.ReadAllBytes(_temp["appPackage.zip"]);
+        File.Delete(_temp["appPackage.zip"]);
+
+        var elsewhere = SampleIds();
+        elsewhere["TZ"] = "Pacific/Kiritimati";
+        var second = await PackageAsync(elsewhere);
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(firstBytes, File.ReadAllBytes(_temp["appPackage.zip"]));
+    }
+
+    [Fact]
     public async Task Package_command_takes_ids_from_the_deployment_outputs()
     {
         // The shape 'az deployment group create --query properties.outputs' prints.

@@ -5,8 +5,9 @@ using System.Text;
 namespace KindnessBot.Ship.Tests.Support;
 
 /// <summary>
-/// A PNG read back as RGBA, written here rather than borrowed from manifest/lib/png.js so the icon checks do not
-/// depend on the code that made the icons. Handles 8-bit greyscale, RGB and their alpha forms, every row filter.
+/// A PNG read back as RGBA, written here rather than borrowed from pngjs (which manifest/ uses) so the icon checks
+/// do not depend on the code that made the icons. Handles 8-bit greyscale, RGB and their alpha forms, every row
+/// filter.
 /// </summary>
 internal sealed record Png(int Width, int Height, bool HasAlphaChannel, byte[] Rgba)
 {
