@@ -1,0 +1,154 @@
+using KindnessBot.Core.Recognition;
+using RecognitionRecord = KindnessBot.Core.Recognition.Recognition;
+
+namespace KindnessBot.Core.Tests.Recognition;
+
+/// <summary>The recipient decides, once, whether their team may see it; nothing reaches a channel or the team's record before a yes.</summary>
+public class ConsentTests : RecognitionWorld
+{
+    [Fact]
+    public async Task Sharing_celebrates_it_in_the_channel_it_was_given_in_adds_it_to_the_teams_record_and_tells_the_giver()
+    {
+        var service = NewService();
+        var given = await GivenInRotaAsync(service);
+        Time.Advance(TimeSpan.FromHours(3));
+
+        var (outcome, decided) = await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel);
+
+        Assert.Equal((DecideOutcome.Decided, ConsentStatus.Shared, Time.GetUtcNow()), (outcome, decided!.Status, decided.DecidedAt));
+        Assert.Equal(CareRota.ConversationId, Assert.Single(Notifier.Celebrated).Channel.ConversationId);
+        var inTeam = Assert.Single(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel));
+        Assert.Equal((given.Key, ConsentStatus.Shared), (inTeam.Key, inTeam.Status));
+        var (told, chat) = Assert.Single(Notifier.ToldGiver);
+        Assert.Equal((ConsentStatus.Shared, AnasChat.ConversationId), (told.Status, chat.ConversationId));
+        Assert.Equal(ConsentStatus.Shared, Assert.Single(await Store.GivenAsync(Tenant, Ana.TeamsId, 10, Cancel)).Status);
+        Assert.Equal(ConsentStatus.Shared, (await Store.FindReceivedAsync(Tenant, Ben.TeamsId, given.Key, Cancel))!.Status);
+    }
+
+    [Fact]
+    public async Task Keeping_it_private_posts_nothing_keeps_it_out_of_the_teams_record_and_tells_the_giver()
+    {
+        var service = NewService();
+        var given = await GivenInRotaAsync(service);
+
+        var (outcome, decided) = await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: false, Cancel);
+
+        Assert.Equal((DecideOutcome.Decided, ConsentStatus.Private), (outcome, decided!.Status));
+        Assert.Empty(Notifier.Celebrated);
+        Assert.Empty(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel));
+        Assert.Equal(ConsentStatus.Private, Assert.Single(Notifier.ToldGiver).Recognition.Status);
+        Assert.Equal(ConsentStatus.Private, Assert.Single(await Store.GivenAsync(Tenant, Ana.TeamsId, 10, Cancel)).Status);
+    }
+
+    [Fact]
+    public async Task Nothing_reaches_the_channel_or_the_teams_record_before_the_recipient_decides()
+    {
+        await GivenInRotaAsync(NewService());
+
+        Assert.Empty(Notifier.Celebrated);
+        Assert.Empty(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel));
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task The_recipient_decides_once_and_a_second_decision_is_reported_as_already_decided(bool first, bool second)
+    {
+        var service = NewService();
+        var given = await GivenInRotaAsync(service);
+        await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, first, Cancel);
+
+        var (outcome, recognition) = await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, second, Cancel);
+
+        var firstStatus = first ? ConsentStatus.Shared : ConsentStatus.Private;
+        Assert.Equal((DecideOutcome.AlreadyDecided, firstStatus), (outcome, recognition!.Status));
+        Assert.Equal(firstStatus, (await Store.FindReceivedAsync(Tenant, Ben.TeamsId, given.Key, Cancel))!.Status);
+        Assert.Equal(first ? 1 : 0, Notifier.Celebrated.Count);
+        Assert.Equal(first ? 1 : 0, (await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel)).Count);
+        Assert.Single(Notifier.ToldGiver);
+    }
+
+    [Fact]
+    public async Task Ten_presses_at_once_on_share_and_keep_private_decide_once()
+    {
+        var service = NewService();
+        var given = await GivenInRotaAsync(service);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: i % 2 == 0, Cancel))).WaitAsync(Cancel);
+
+        var (_, decided) = Assert.Single(results, r => r.Outcome == DecideOutcome.Decided);
+        Assert.All(results.Where(r => r.Outcome != DecideOutcome.Decided), r => Assert.Equal(DecideOutcome.AlreadyDecided, r.Outcome));
+        Assert.Equal(decided!.Status, (await Store.FindReceivedAsync(Tenant, Ben.TeamsId, given.Key, Cancel))!.Status);
+        Assert.Equal(decided.Status == ConsentStatus.Shared ? 1 : 0, (await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel)).Count);
+        Assert.Single(Notifier.ToldGiver);
+    }
+
+    [Theory]
+    [InlineData("29:ana")] // the giver
+    [InlineData("29:dee")]
+    public async Task Only_the_recipient_can_decide(string presserId)
+    {
+        var service = NewService();
+        var given = await GivenInRotaAsync(service);
+
+        var (outcome, recognition) = await service.DecideAsync(Tenant, presserId, given.Key, share: true, Cancel);
+
+        Assert.Equal((DecideOutcome.NotFound, null), (outcome, recognition));
+        Assert.Equal(ConsentStatus.AwaitingConsent, (await Store.FindReceivedAsync(Tenant, Ben.TeamsId, given.Key, Cancel))!.Status);
+        Assert.Empty(Notifier.Celebrated);
+    }
+
+    [Fact]
+    public async Task An_unknown_key_or_one_from_another_tenant_finds_nothing()
+    {
+        var service = NewService();
+        var given = await GivenInRotaAsync(service);
+
+        Assert.Equal(DecideOutcome.NotFound, (await service.DecideAsync(Tenant, Ben.TeamsId, TableRecognitionStore.NewKey(Time.GetUtcNow()), true, Cancel)).Outcome);
+        Assert.Equal(DecideOutcome.NotFound, (await service.DecideAsync("another-tenant", Ben.TeamsId, given.Key, true, Cancel)).Outcome);
+    }
+
+    [Fact]
+    public async Task With_nowhere_to_celebrate_sharing_is_refused_and_keeping_it_private_still_works()
+    {
+        var service = NewService();
+        var given = (await GiveAsync(service, Ana, Ben.TeamsId, AnasChat)).Recognition!;
+
+        var (share, _) = await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel);
+        Assert.Equal(DecideOutcome.NothingToShareIn, share);
+        Assert.Equal(ConsentStatus.AwaitingConsent, (await Store.FindReceivedAsync(Tenant, Ben.TeamsId, given.Key, Cancel))!.Status);
+        Assert.Empty(Notifier.ToldGiver);
+
+        Assert.Equal(DecideOutcome.Decided, (await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: false, Cancel)).Outcome);
+    }
+
+    [Fact]
+    public async Task Given_from_personal_chat_for_a_chosen_team_it_is_celebrated_in_that_teams_general_channel()
+    {
+        var service = NewService();
+        var given = (await GiveAsync(service, Ana, Ben.TeamsId, AnasChat, celebrateInTeamId: CareTeam.TeamId)).Recognition!;
+
+        await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel);
+
+        Assert.Equal(CareTeam.ConversationId, Assert.Single(Notifier.Celebrated).Channel.ConversationId);
+        Assert.Equal(given.Key, Assert.Single(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel)).Key);
+    }
+
+    [Fact(Skip = "bug: DecideAsync records Shared, then calls CelebrateAsync before AddToTeamAsync; when the channel post fails the exception escapes, the team's record never gets it and the giver is never told, and a retry is AlreadyDecided")]
+    public async Task A_shared_recognition_reaches_the_teams_record_even_when_the_channel_cannot_be_reached()
+    {
+        var service = NewService();
+        var given = await GivenInRotaAsync(service);
+        Notifier.TeamsUnreachable = true;
+
+        _ = await Record.ExceptionAsync(() => service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel));
+        Notifier.TeamsUnreachable = false;
+        _ = await Record.ExceptionAsync(() => service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel)); // the recipient presses again
+
+        Assert.Equal(given.Key, Assert.Single(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel)).Key);
+    }
+
+    private async Task<RecognitionRecord> GivenInRotaAsync(RecognitionService service) =>
+        (await GiveAsync(service, Ana, Ben.TeamsId, CareRota)).Recognition!;
+}

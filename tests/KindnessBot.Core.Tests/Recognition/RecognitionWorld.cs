@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using KindnessBot.Core.Commitments;
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.People;
+using KindnessBot.Core.Recognition;
+using KindnessBot.Core.Storage;
+using KindnessBot.Core.Tests.Conversations;
+using KindnessBot.Testing;
+using Microsoft.Extensions.Time.Testing;
+using RecognitionRecord = KindnessBot.Core.Recognition.Recognition;
+
+namespace KindnessBot.Core.Tests.Recognition;
+
+/// <summary>
+/// A small tenant in real tables (the shared Azurite, a table prefix per test): Ana and Ben in the Care Team,
+/// Dee and Ben on the Night Shift, a group chat of Ana and Ben. Ana, Ben and Dee have a personal chat with the bot;
+/// Cy (Care Team) has not talked to it yet. Only the Teams roster and the notifier are stand-ins.
+/// </summary>
+public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
+{
+    protected static readonly Person Ana = new("29:ana", "aad-ana", "Ana Adeyemi", null);
+    protected static readonly Person Ben = new("29:ben", "aad-ben", "Ben Brookes", null);
+    protected static readonly Person Cy = new("29:cy", "aad-cy", "Cy Chowdhury", null);
+    protected static readonly Person Dee = new("29:dee", "aad-dee", "Dee Dlamini", null);
+
+    private readonly CancellationTokenSource _limit = new(TimeSpan.FromSeconds(90));
+    private readonly string _tablePrefix = Azurite.NewTablePrefix();
+    private Azurite _azurite = null!;
+
+    protected string Tenant { get; } = StoreFixture.NewTenant();
+
+    /// <summary>A Monday morning; every date in a test is built from it.</summary>
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    protected FakePeople People { get; } = new();
+
+    protected RecordingNotifier Notifier { get; } = new();
+
+    /// <summary>Every storage call and wait in a test ends within this limit.</summary>
+    protected CancellationToken Cancel => _limit.Token;
+
+    protected KindnessTables Tables { get; private set; } = null!;
+
+    protected TableConversationStore Conversations { get; private set; } = null!;
+
+    protected TableRecognitionStore Store { get; private set; } = null!;
+
+    protected ConversationRecord CareTeam { get; private set; } = null!;
+
+    protected ConversationRecord CareRota { get; private set; } = null!;
+
+    protected ConversationRecord NightShift { get; private set; } = null!;
+
+    protected ConversationRecord AnaAndBen { get; private set; } = null!;
+
+    protected ConversationRecord AnasChat { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        _azurite = await SharedAzurite.GetAsync().WaitAsync(TimeSpan.FromSeconds(60), Cancel);
+        Tables = new KindnessTables(_azurite.TableService(), _tablePrefix);
+        await Tables.CreateAllAsync(Cancel);
+        Conversations = new TableConversationStore(Tables);
+        Store = new TableRecognitionStore(Tables);
+
+        CareTeam = StoreFixture.Channel(Tenant, "19:care", "19:care", "Care Team");
+        CareRota = StoreFixture.Channel(Tenant, "19:care", "19:care-rota", "Care Team", "Rota");
+        NightShift = StoreFixture.Channel(Tenant, "19:night", "19:night", "Night Shift");
+        AnaAndBen = new ConversationRecord { TenantId = Tenant, ConversationId = "19:chat-ana-ben", Kind = ConversationKind.GroupChat, ServiceUrl = CareTeam.ServiceUrl, ChannelId = "msteams", BotId = "28:bot" };
+        AnasChat = StoreFixture.Personal(Tenant, Ana.TeamsId);
+        foreach (var conversation in new[] { CareTeam, CareRota, NightShift, AnaAndBen, AnasChat, StoreFixture.Personal(Tenant, Ben.TeamsId), StoreFixture.Personal(Tenant, Dee.TeamsId) })
+        {
+            await Conversations.SaveAsync(conversation, Cancel);
+        }
+
+        People.Set(CareTeam, Ana, Ben, Cy);
+        People.Set(NightShift, Dee, Ben);
+        People.Set(AnaAndBen, Ana, Ben);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _limit.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <param name="store">Another instance's view of the same tables; this test's store when null.</param>
+    protected RecognitionService NewService(int dailyLimit = 10, IRecognitionStore? store = null) =>
+        new(store ?? Store, Conversations, People, Notifier, Time, new RecognitionOptions { DailyLimit = dailyLimit });
+
+    /// <summary>This test's tables, reached through a client whose requests pass <paramref name="policy"/> first.</summary>
+    protected KindnessTables TablesThrough(HttpPipelinePolicy policy)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        return new KindnessTables(new TableServiceClient(_azurite.ConnectionString, options), _tablePrefix);
+    }
+
+    protected static string NewCardId() => Guid.NewGuid().ToString("N");
+
+    protected static GiveRequest Request(Person giver, string recipientId, ConversationRecord where, string? cardId = null, string? celebrateInTeamId = null, bool hopesToShare = true, string text = "Covered my shift so I could take my daughter to hospital", params Commitment[] commitments) =>
+        new(giver, recipientId, text, commitments.Length == 0 ? [Commitment.Understanding] : commitments, hopesToShare, cardId ?? NewCardId(), where, celebrateInTeamId);
+
+    protected Task<GiveOutcome> GiveAsync(RecognitionService service, Person giver, string recipientId, ConversationRecord where, string? cardId = null, string? celebrateInTeamId = null) =>
+        service.GiveAsync(Request(giver, recipientId, where, cardId, celebrateInTeamId), Cancel);
+
+    /// <summary>The Teams roster: who is in each chat or team (a channel's roster is its team's).</summary>
+    protected sealed class FakePeople : IPeopleDirectory
+    {
+        private readonly ConcurrentDictionary<string, IReadOnlyList<Person>> _members = new(StringComparer.Ordinal);
+
+        public void Set(ConversationRecord scope, params Person[] members) => _members[scope.ScopeId] = members;
+
+        public Task<IReadOnlyList<Person>> MembersAsync(ConversationRecord conversation, CancellationToken cancellationToken) =>
+            Task.FromResult(_members.TryGetValue(conversation.ScopeId, out var members) ? members : (IReadOnlyList<Person>)[]);
+    }
+
+    /// <summary>Records what would have been sent through Teams; can be told that Teams is unreachable.</summary>
+    protected sealed class RecordingNotifier : IRecognitionNotifier
+    {
+        public ConcurrentQueue<(RecognitionRecord Recognition, ConversationRecord Chat)> Asked { get; } = new();
+
+        public ConcurrentQueue<(RecognitionRecord Recognition, ConversationRecord Channel)> Celebrated { get; } = new();
+
+        public ConcurrentQueue<(RecognitionRecord Recognition, ConversationRecord Chat)> ToldGiver { get; } = new();
+
+        public bool TeamsUnreachable { get; set; }
+
+        public Task AskConsentAsync(RecognitionRecord recognition, ConversationRecord recipientChat, CancellationToken cancellationToken) =>
+            Record(Asked, (recognition, recipientChat));
+
+        public Task CelebrateAsync(RecognitionRecord recognition, ConversationRecord channel, CancellationToken cancellationToken) =>
+            Record(Celebrated, (recognition, channel));
+
+        public Task TellGiverAsync(RecognitionRecord recognition, ConversationRecord giverChat, CancellationToken cancellationToken) =>
+            Record(ToldGiver, (recognition, giverChat));
+
+        private Task Record<T>(ConcurrentQueue<T> sent, T what)
+        {
+            if (TeamsUnreachable)
+            {
+                return Task.FromException(new HttpRequestException("Teams could not be reached"));
+            }
+
+            sent.Enqueue(what);
+            return Task.CompletedTask;
+        }
+    }
+}
