@@ -5,6 +5,7 @@ using KindnessBot.Core.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot;
 
@@ -82,7 +83,7 @@ internal sealed class KindnessActivityHandler(
         var locale = (turnContext.Activity as Activity)?.Locale;
         var value = problem is null
             ? new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = (object)"OK" }
-            : new { statusCode = 400, type = "application/vnd.microsoft.error", value = (object)new { code = "BadRequest", message = Localisation.Text("BadSubmitBody", Localisation.Culture(locale)) } };
+            : new { statusCode = 400, type = "application/vnd.microsoft.error", value = (object)new { code = "BadRequest", message = Localisation.Text(nameof(Strings.BadSubmitBody), Localisation.Culture(locale)) } };
         return new InvokeResponse { Status = 200, Body = value };
     }
 

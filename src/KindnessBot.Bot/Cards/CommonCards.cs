@@ -1,4 +1,5 @@
 using KindnessBot.Bot.Routing;
+using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Cards;
 
@@ -16,13 +17,13 @@ public sealed class CommonCards(IServiceProvider services) : CardSet
         Cached(locale, c => HelpCard.Build(Commands, inSharedConversation, c), inSharedConversation ? "shared" : "personal");
 
     /// <summary>Something failed on the bot's side.</summary>
-    public CardMessage Error(string? locale) => Cached(locale, c => ErrorCard.Build("ErrorTitle", "ErrorBody", c, offerHelp: false));
+    public CardMessage Error(string? locale) => Cached(locale, c => ErrorCard.Build(nameof(Strings.ErrorTitle), nameof(Strings.ErrorBody), c, offerHelp: false));
 
     /// <summary>A card submit that was missing something, malformed or not allowed: nothing was stored.</summary>
-    public CardMessage BadSubmit(string? locale) => Cached(locale, c => ErrorCard.Build("BadSubmitTitle", "BadSubmitBody", c, offerHelp: true));
+    public CardMessage BadSubmit(string? locale) => Cached(locale, c => ErrorCard.Build(nameof(Strings.BadSubmitTitle), nameof(Strings.BadSubmitBody), c, offerHelp: true));
 
     /// <summary>An action or request this bot does not offer.</summary>
-    public CardMessage Unsupported(string? locale) => Cached(locale, c => ErrorCard.Build("ErrorTitle", "UnsupportedAction", c, offerHelp: true));
+    public CardMessage Unsupported(string? locale) => Cached(locale, c => ErrorCard.Build(nameof(Strings.ErrorTitle), nameof(Strings.UnsupportedAction), c, offerHelp: true));
 
     /// <summary>A short answer: a title and a sentence, either of which may hold names (shown as plain text).</summary>
     public CardMessage Notice(string title, string text) => Fresh(NoticeCard.Build(title, text));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Cards;
 
@@ -16,7 +17,7 @@ internal static class ErrorCard
                     ])
                 { Style = ContainerStyle.Warning },
             ],
-            offerHelp ? [SubmitAction.ForVerb(Localisation.Text("ShowHelpButton", culture), Routing.Verbs.Help)] : null);
+            offerHelp ? [SubmitAction.ForVerb(Localisation.Text(nameof(Strings.ShowHelpButton), culture), Routing.Verbs.Help)] : null);
         return card;
     }
 }

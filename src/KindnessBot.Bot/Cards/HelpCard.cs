@@ -1,5 +1,6 @@
 using System.Globalization;
 using KindnessBot.Bot.Routing;
+using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Cards;
 
@@ -15,10 +16,10 @@ internal static class HelpCard
 
         return new AdaptiveCard(
             [
-                new TextBlock(T("HelpTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-                new TextBlock(T(inSharedConversation ? "HelpIntroShared" : "HelpIntroPersonal")),
+                new TextBlock(T(nameof(Strings.HelpTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+                new TextBlock(T(inSharedConversation ? nameof(Strings.HelpIntroShared) : nameof(Strings.HelpIntroPersonal))),
                 new FactSet(rows) { Spacing = Spacing.Medium },
             ],
-            [SubmitAction.ForVerb(T("RecogniseButton"), Verbs.RecogniseStart)]);
+            [SubmitAction.ForVerb(T(nameof(Strings.RecogniseButton)), Verbs.RecogniseStart)]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KindnessBot.Core.Commitments;
+using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Cards;
 
@@ -15,17 +16,17 @@ internal static class WelcomeCard
 
         return new AdaptiveCard(
             [
-                new TextBlock(T("WelcomeTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-                new TextBlock(T(forTeam ? "WelcomeTeamIntro" : "WelcomePersonalIntro")),
+                new TextBlock(T(nameof(Strings.WelcomeTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+                new TextBlock(T(forTeam ? nameof(Strings.WelcomeTeamIntro) : nameof(Strings.WelcomePersonalIntro))),
                 new Container(
                     [
-                        new TextBlock(T("WelcomeCommitmentHeading")) { Weight = TextWeight.Bolder },
+                        new TextBlock(T(nameof(Strings.WelcomeCommitmentHeading))) { Weight = TextWeight.Bolder },
                         new FactSet(commitments),
                     ])
                 { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium },
-                new TextBlock(T("WelcomeHowIHelp")) { Spacing = Spacing.Medium },
-                new TextBlock(T(forTeam ? "WelcomeTeamHowToTalk" : "WelcomePersonalHowToTalk")) { IsSubtle = true },
+                new TextBlock(T(nameof(Strings.WelcomeHowIHelp))) { Spacing = Spacing.Medium },
+                new TextBlock(T(forTeam ? nameof(Strings.WelcomeTeamHowToTalk) : nameof(Strings.WelcomePersonalHowToTalk))) { IsSubtle = true },
             ],
-            [SubmitAction.ForVerb(T("RecogniseButton"), Routing.Verbs.RecogniseStart), SubmitAction.ForVerb(T("ShowHelpButton"), Routing.Verbs.Help)]);
+            [SubmitAction.ForVerb(T(nameof(Strings.RecogniseButton)), Routing.Verbs.RecogniseStart), SubmitAction.ForVerb(T(nameof(Strings.ShowHelpButton)), Routing.Verbs.Help)]);
     }
 }

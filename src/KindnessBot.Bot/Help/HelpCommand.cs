@@ -12,9 +12,9 @@ internal sealed class HelpCommand(CommonCards cards) : ITextCommand
 
     public IReadOnlyList<string> Aliases { get; } = ["?", "hi", "hello", "hey", "start", "menu", "commands"];
 
-    public string Usage(CultureInfo culture) => Localisation.Text("CommandHelpUsage", culture);
+    public string Usage(CultureInfo culture) => Localisation.Text(nameof(HelpText.CommandHelpUsage), culture);
 
-    public string Describe(CultureInfo culture) => Localisation.Text("CommandHelpDescription", culture);
+    public string Describe(CultureInfo culture) => Localisation.Text(nameof(HelpText.CommandHelpDescription), culture);
 
     public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) =>
         SendHelpAsync(turn, cards, cancellationToken);

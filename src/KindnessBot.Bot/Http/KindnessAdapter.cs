@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Http;
 
@@ -25,7 +26,7 @@ internal sealed partial class KindnessAdapter : CloudAdapter
                 {
                     // Built here rather than through CommonCards, which (through the help card's commands) depends on this adapter.
                     var culture = Localisation.Culture(turnContext.Activity.Locale);
-                    await turnContext.SendActivityAsync(new CardMessage("CommonCards.Error", ErrorCard.Build("ErrorTitle", "ErrorBody", culture, offerHelp: false)).ToActivity());
+                    await turnContext.SendActivityAsync(new CardMessage("CommonCards.Error", ErrorCard.Build(nameof(Strings.ErrorTitle), nameof(Strings.ErrorBody), culture, offerHelp: false)).ToActivity());
                 }
                 catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
                 {

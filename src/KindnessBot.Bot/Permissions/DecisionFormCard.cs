@@ -14,14 +14,14 @@ internal static class DecisionFormCard
         string T(string name) => Localisation.Text(name, culture);
         return new AdaptiveCard(
             [
-                new TextBlock(T("DecisionFormTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-                new TextBlock(T("DecisionFormIntro")) { IsSubtle = true },
-                new InputText("decided") { Label = T("DecisionDecidedLabel"), IsMultiline = true, MaxLength = FlexDecision.MaxTextLength, IsRequired = true, ErrorMessage = T("DecisionDecidedError") },
-                new InputText("forWhom") { Label = T("DecisionForWhomLabel"), Placeholder = T("DecisionForWhomPlaceholder"), MaxLength = FlexDecision.MaxForWhomLength, IsRequired = true, ErrorMessage = T("DecisionForWhomError") },
-                new InputChoiceSet("reliedOn", reliedOn) { Label = T("DecisionStatementLabel"), Style = "compact", Value = selected ?? reliedOn[0].Value, IsRequired = true, ErrorMessage = T("DecisionStatementLabel") },
-                new InputText("outcome") { Label = T("DecisionOutcomeLabel"), IsMultiline = true, MaxLength = FlexDecision.MaxTextLength, IsRequired = true, ErrorMessage = T("DecisionOutcomeError") },
-                new InputToggle("share", T("DecisionShareToggle")) { Value = "false" },
+                new TextBlock(T(nameof(PermissionText.DecisionFormTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+                new TextBlock(T(nameof(PermissionText.DecisionFormIntro))) { IsSubtle = true },
+                new InputText("decided") { Label = T(nameof(PermissionText.DecisionDecidedLabel)), IsMultiline = true, MaxLength = FlexDecision.MaxTextLength, IsRequired = true, ErrorMessage = T(nameof(PermissionText.DecisionDecidedError)) },
+                new InputText("forWhom") { Label = T(nameof(PermissionText.DecisionForWhomLabel)), Placeholder = T(nameof(PermissionText.DecisionForWhomPlaceholder)), MaxLength = FlexDecision.MaxForWhomLength, IsRequired = true, ErrorMessage = T(nameof(PermissionText.DecisionForWhomError)) },
+                new InputChoiceSet("reliedOn", reliedOn) { Label = T(nameof(PermissionText.DecisionStatementLabel)), Style = "compact", Value = selected ?? reliedOn[0].Value, IsRequired = true, ErrorMessage = T(nameof(PermissionText.DecisionStatementLabel)) },
+                new InputText("outcome") { Label = T(nameof(PermissionText.DecisionOutcomeLabel)), IsMultiline = true, MaxLength = FlexDecision.MaxTextLength, IsRequired = true, ErrorMessage = T(nameof(PermissionText.DecisionOutcomeError)) },
+                new InputToggle("share", T(nameof(PermissionText.DecisionShareToggle))) { Value = "false" },
             ],
-            [SubmitAction.ForVerb(T("DecisionSubmit"), PermissionVerbs.FlexRecord)]);
+            [SubmitAction.ForVerb(T(nameof(PermissionText.DecisionSubmit)), PermissionVerbs.FlexRecord)]);
     }
 }

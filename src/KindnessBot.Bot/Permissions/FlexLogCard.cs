@@ -11,19 +11,19 @@ internal static class FlexLogCard
     public static AdaptiveCard Build(FlexLog log, CultureInfo culture)
     {
         string T(string name) => Localisation.Text(name, culture);
-        var body = new List<CardElement> { new TextBlock(T("FlexLogTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder } };
+        var body = new List<CardElement> { new TextBlock(T(nameof(PermissionText.FlexLogTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder } };
         foreach (var entry in log.Statements.Take(20))
         {
             var items = new List<CardElement>
             {
                 RichTextBlock.Plain(entry.Statement.What),
-                new TextBlock(string.Format(culture, T("FlexLogStatement"), entry.Decisions)) { IsSubtle = true },
+                new TextBlock(string.Format(culture, T(nameof(PermissionText.FlexLogStatement)), entry.Decisions)) { IsSubtle = true },
             };
             items.AddRange(entry.SharedStories.Take(5).Select(d => RichTextBlock.Plain($"{d.PersonName}: {d.Decided}", italic: true)));
             body.Add(new Container(items) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium });
         }
 
-        body.Add(new TextBlock(string.Format(culture, T("FlexLogOwn"), log.OwnJudgementDecisions)) { Spacing = Spacing.Medium });
+        body.Add(new TextBlock(string.Format(culture, T(nameof(PermissionText.FlexLogOwn)), log.OwnJudgementDecisions)) { Spacing = Spacing.Medium });
         body.AddRange(log.OwnJudgementStories.Take(5).Select(d => RichTextBlock.Plain($"{d.PersonName}: {d.Decided}", italic: true)));
         return new AdaptiveCard(body);
     }

@@ -14,16 +14,16 @@ internal sealed class FlexLogCommand(TurnScopes facts, PermissionService permiss
 
     public IReadOnlyList<string> Aliases { get; } = ["flexlog"];
 
-    public string Usage(CultureInfo culture) => Localisation.Text("CommandFlexLogUsage", culture);
+    public string Usage(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandFlexLogUsage), culture);
 
-    public string Describe(CultureInfo culture) => Localisation.Text("CommandFlexLogDescription", culture);
+    public string Describe(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandFlexLogDescription), culture);
 
     public async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
     {
         var led = await facts.LedScopesAsync(turn, cancellationToken);
         if (led.Count == 0)
         {
-            await turn.SendActivityAsync(common.Notice(Localisation.Text("FlexLogTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "PermissionNotALeader")).ToActivity(), cancellationToken);
+            await turn.SendActivityAsync(common.Notice(Localisation.Text(nameof(PermissionText.FlexLogTitle), TurnFacts.Culture(turn)), TurnFacts.Text(turn, nameof(PermissionText.PermissionNotALeader))).ToActivity(), cancellationToken);
             return;
         }
 

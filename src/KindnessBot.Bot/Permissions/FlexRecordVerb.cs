@@ -46,20 +46,20 @@ internal sealed class FlexRecordVerb(TurnScopes facts, PermissionService permiss
         string text;
         if (scope is null)
         {
-            text = "PermissionNotFound";
+            text = nameof(PermissionText.PermissionNotFound);
         }
         else
         {
             var (_, refusal) = await permissions.RecordDecisionAsync(new DecisionRequest(TurnFacts.Person(turn), scope, command.Decided, command.ForWhom, command.StatementKey, command.Outcome, command.Share), cancellationToken);
             text = refusal switch
             {
-                PermissionRefusal.NotFound => "PermissionNotFound",
-                PermissionRefusal.NotActive => "PermissionNotActive",
-                _ => command.Share ? "DecisionRecordedShared" : "DecisionRecorded",
+                PermissionRefusal.NotFound => nameof(PermissionText.PermissionNotFound),
+                PermissionRefusal.NotActive => nameof(PermissionText.PermissionNotActive),
+                _ => command.Share ? nameof(PermissionText.DecisionRecordedShared) : nameof(PermissionText.DecisionRecorded),
             };
         }
 
-        await turn.SendActivityAsync(cards.Notice(Localisation.Text("DecisionFormTitle", culture), Localisation.Text(text, culture)).ToActivity(), cancellationToken);
+        await turn.SendActivityAsync(cards.Notice(Localisation.Text(nameof(PermissionText.DecisionFormTitle), culture), Localisation.Text(text, culture)).ToActivity(), cancellationToken);
         return null;
     }
 }

@@ -14,9 +14,9 @@ internal sealed class FlexedCommand(TurnScopes facts, PermissionService permissi
 
     public IReadOnlyList<string> Aliases { get; } = ["flexed", "i flex"];
 
-    public string Usage(CultureInfo culture) => Localisation.Text("CommandIFlexedUsage", culture);
+    public string Usage(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandIFlexedUsage), culture);
 
-    public string Describe(CultureInfo culture) => Localisation.Text("CommandIFlexedDescription", culture);
+    public string Describe(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandIFlexedDescription), culture);
 
     public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendFormAsync(turn, null, cancellationToken);
 
@@ -25,14 +25,14 @@ internal sealed class FlexedCommand(TurnScopes facts, PermissionService permissi
         var scopes = await facts.ScopesAsync(turn, cancellationToken);
         if (scopes.Count == 0)
         {
-            return common.Notice(Localisation.Text("DecisionFormTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "DecisionNowhere"));
+            return common.Notice(Localisation.Text(nameof(PermissionText.DecisionFormTitle), TurnFacts.Culture(turn)), TurnFacts.Text(turn, nameof(PermissionText.DecisionNowhere)));
         }
 
         var culture = TurnFacts.Culture(turn);
         var statements = await permissions.ApplicableAsync(TurnFacts.Where(turn).TenantId, scopes, cancellationToken);
         var choices = statements.Select(s => new Choice(Shorten(s.What), $"{s.ScopeId}|{s.Key}")).ToList();
         choices.AddRange(scopes.Select(s => new Choice(
-            scopes.Count == 1 ? Localisation.Text("DecisionOwnJudgement", culture) : string.Format(culture, Localisation.Text("DecisionOwnJudgementIn", culture), s.TeamName ?? s.ScopeId),
+            scopes.Count == 1 ? Localisation.Text(nameof(PermissionText.DecisionOwnJudgement), culture) : string.Format(culture, Localisation.Text(nameof(PermissionText.DecisionOwnJudgementIn), culture), s.TeamName ?? s.ScopeId),
             $"{s.ScopeId}|own")));
         return cards.DecisionForm(choices, selected, TurnFacts.Locale(turn));
     }

@@ -14,16 +14,16 @@ internal sealed class GivePermissionCommand(TurnScopes facts, PermissionCards ca
 
     public IReadOnlyList<string> Aliases { get; } = ["permission to", "permit"];
 
-    public string Usage(CultureInfo culture) => Localisation.Text("CommandGivePermissionUsage", culture);
+    public string Usage(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandGivePermissionUsage), culture);
 
-    public string Describe(CultureInfo culture) => Localisation.Text("CommandGivePermissionDescription", culture);
+    public string Describe(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandGivePermissionDescription), culture);
 
     public async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
     {
         var led = await facts.LedScopesAsync(turn, cancellationToken);
         var personal = TurnFacts.Where(turn).Kind == ConversationKind.Personal;
         var card = led.Count == 0
-            ? common.Notice(Localisation.Text("PermissionFormTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, personal ? "PermissionNoLeaderTeams" : "PermissionNotALeader"))
+            ? common.Notice(Localisation.Text(nameof(PermissionText.PermissionFormTitle), TurnFacts.Culture(turn)), TurnFacts.Text(turn, personal ? nameof(PermissionText.PermissionNoLeaderTeams) : nameof(PermissionText.PermissionNotALeader)))
             : cards.PermissionForm(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), personal ? [.. led.Select(t => (t.ScopeId, t.TeamName ?? t.ScopeId))] : null, TurnFacts.Locale(turn));
         await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
     }

@@ -14,9 +14,9 @@ internal sealed class PermissionsCommand(TurnScopes facts, PermissionService per
 
     public IReadOnlyList<string> Aliases { get; } = ["my permissions"];
 
-    public string Usage(CultureInfo culture) => Localisation.Text("CommandPermissionsUsage", culture);
+    public string Usage(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandPermissionsUsage), culture);
 
-    public string Describe(CultureInfo culture) => Localisation.Text("CommandPermissionsDescription", culture);
+    public string Describe(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandPermissionsDescription), culture);
 
     public async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
     {

@@ -10,10 +10,10 @@ internal static class PermissionsListCard
 {
     public static AdaptiveCard Build(IReadOnlyList<PermissionStatement> statements, IReadOnlyList<FlexDecision> mine, DateOnly today, CultureInfo culture)
     {
-        var body = new List<CardElement> { new TextBlock(Localisation.Text("PermissionsTitle", culture)) { Size = TextSize.Large, Weight = TextWeight.Bolder } };
+        var body = new List<CardElement> { new TextBlock(Localisation.Text(nameof(PermissionText.PermissionsTitle), culture)) { Size = TextSize.Large, Weight = TextWeight.Bolder } };
         if (statements.Count == 0)
         {
-            body.Add(new TextBlock(Localisation.Text("PermissionsNone", culture)));
+            body.Add(new TextBlock(Localisation.Text(nameof(PermissionText.PermissionsNone), culture)));
         }
 
         foreach (var statement in statements.Take(20))
@@ -23,7 +23,7 @@ internal static class PermissionsListCard
 
         if (mine.Count > 0)
         {
-            body.Add(new TextBlock(Localisation.Text("PermissionsYourDecisions", culture)) { Weight = TextWeight.Bolder, Spacing = Spacing.Large, Separator = true });
+            body.Add(new TextBlock(Localisation.Text(nameof(PermissionText.PermissionsYourDecisions), culture)) { Weight = TextWeight.Bolder, Spacing = Spacing.Large, Separator = true });
             body.AddRange(mine.Take(10).Select(d => RichTextBlock.Plain($"{d.Decided} ({d.ForWhom}): {d.Outcome}")));
         }
 

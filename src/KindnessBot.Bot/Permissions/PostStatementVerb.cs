@@ -26,7 +26,7 @@ internal sealed class PostStatementVerb(TurnScopes facts, PermissionService perm
         if (scope is null || !await permissions.IsLeaderAsync(scope, person, cancellationToken))
         {
             RefusalLog.NotALeader(logger, Verb);
-            return await ReplyAsync(turn, "PermissionNotALeader", cancellationToken);
+            return await ReplyAsync(turn, nameof(PermissionText.PermissionNotALeader), cancellationToken);
         }
 
         var request = new StatementRequest(person, scope, command.What, command.Boundaries, command.Commitments, command.From, command.Until);
@@ -43,12 +43,12 @@ internal sealed class PostStatementVerb(TurnScopes facts, PermissionService perm
         }
 
         var (_, refusal) = await permissions.PostAsync(request, cancellationToken);
-        return await ReplyAsync(turn, refusal switch { PermissionRefusal.NotALeader => "PermissionNotALeader", PermissionRefusal.BadDates => "PermissionBadDates", _ => "PermissionPosted" }, cancellationToken);
+        return await ReplyAsync(turn, refusal switch { PermissionRefusal.NotALeader => nameof(PermissionText.PermissionNotALeader), PermissionRefusal.BadDates => nameof(PermissionText.PermissionBadDates), _ => nameof(PermissionText.PermissionPosted) }, cancellationToken);
     }
 
     private async Task<string?> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
-        await turn.SendActivityAsync(common.Notice(Localisation.Text("PermissionFormTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, text)).ToActivity(), cancellationToken);
+        await turn.SendActivityAsync(common.Notice(Localisation.Text(nameof(PermissionText.PermissionFormTitle), TurnFacts.Culture(turn)), TurnFacts.Text(turn, text)).ToActivity(), cancellationToken);
         return null;
     }
 }

@@ -12,8 +12,8 @@ internal static class ReminderCard
     public static AdaptiveCard Build(PermissionStatement statement, CultureInfo culture) =>
         new(
             [
-                new TextBlock(Localisation.Text("ReminderTitle", culture)) { Weight = TextWeight.Bolder },
-                RichTextBlock.Plain(string.Format(culture, Localisation.Text("ReminderBody", culture), statement.What, StatementCard.Day(statement.ValidUntil, culture))),
+                new TextBlock(Localisation.Text(nameof(PermissionText.ReminderTitle), culture)) { Weight = TextWeight.Bolder },
+                RichTextBlock.Plain(string.Format(culture, Localisation.Text(nameof(PermissionText.ReminderBody), culture), statement.What, StatementCard.Day(statement.ValidUntil, culture))),
             ],
-            [new SubmitAction(Localisation.Text("StatementExtendButton", culture), new Dictionary<string, object> { ["verb"] = PermissionVerbs.Extend, ["scope"] = statement.ScopeId, ["key"] = statement.Key })]);
+            [new SubmitAction(Localisation.Text(nameof(PermissionText.StatementExtendButton), culture), new Dictionary<string, object> { ["verb"] = PermissionVerbs.Extend, ["scope"] = statement.ScopeId, ["key"] = statement.Key })]);
 }

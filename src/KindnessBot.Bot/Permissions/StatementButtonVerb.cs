@@ -30,7 +30,7 @@ internal sealed class StatementButtonVerb(TurnScopes facts, PermissionService pe
         var scope = await facts.AllowedScopeAsync(turn, command.ScopeId, cancellationToken);
         if (scope is null)
         {
-            return await ReplyAsync(turn, "PermissionNotFound", cancellationToken);
+            return await ReplyAsync(turn, nameof(PermissionText.PermissionNotFound), cancellationToken);
         }
 
         var person = TurnFacts.Person(turn);
@@ -38,7 +38,7 @@ internal sealed class StatementButtonVerb(TurnScopes facts, PermissionService pe
         {
             case PermissionVerbs.Read:
                 var (read, counted) = await permissions.MarkReadAsync(scope.TenantId, command.ScopeId, command.Key, person.TeamsId, cancellationToken);
-                return await ReplyAsync(turn, read is null ? "PermissionNotFound" : counted ? "ReadThanks" : "ReadAlready", cancellationToken);
+                return await ReplyAsync(turn, read is null ? nameof(PermissionText.PermissionNotFound) : counted ? nameof(PermissionText.ReadThanks) : nameof(PermissionText.ReadAlready), cancellationToken);
 
             case PermissionVerbs.Used:
                 await flexed.SendFormAsync(turn, $"{command.ScopeId}|{command.Key}", cancellationToken);
@@ -55,10 +55,10 @@ internal sealed class StatementButtonVerb(TurnScopes facts, PermissionService pe
 
                 return refusal switch
                 {
-                    PermissionRefusal.NotALeader => await ReplyAsync(turn, "PermissionNotALeader", cancellationToken),
-                    null when verb == PermissionVerbs.Revoke => await ReplyAsync(turn, "PermissionRevoked", cancellationToken),
-                    null => await ReplyAsync(turn, TurnFacts.Text(turn, "PermissionExtended", StatementCard.Day(statement!.ValidUntil, TurnFacts.Culture(turn))), cancellationToken, raw: true),
-                    _ => await ReplyAsync(turn, "PermissionNotFound", cancellationToken),
+                    PermissionRefusal.NotALeader => await ReplyAsync(turn, nameof(PermissionText.PermissionNotALeader), cancellationToken),
+                    null when verb == PermissionVerbs.Revoke => await ReplyAsync(turn, nameof(PermissionText.PermissionRevoked), cancellationToken),
+                    null => await ReplyAsync(turn, TurnFacts.Text(turn, nameof(PermissionText.PermissionExtended), StatementCard.Day(statement!.ValidUntil, TurnFacts.Culture(turn))), cancellationToken, raw: true),
+                    _ => await ReplyAsync(turn, nameof(PermissionText.PermissionNotFound), cancellationToken),
                 };
         }
     }
@@ -66,7 +66,7 @@ internal sealed class StatementButtonVerb(TurnScopes facts, PermissionService pe
     private async Task<string?> ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken, bool raw = false)
     {
         var culture = TurnFacts.Culture(turn);
-        await turn.SendActivityAsync(cards.Notice(Localisation.Text("PermissionFormTitle", culture), raw ? text : TurnFacts.Text(turn, text)).ToActivity(), cancellationToken);
+        await turn.SendActivityAsync(cards.Notice(Localisation.Text(nameof(PermissionText.PermissionFormTitle), culture), raw ? text : TurnFacts.Text(turn, text)).ToActivity(), cancellationToken);
         return null;
     }
 }

@@ -13,11 +13,11 @@ internal static class StatementCard
     {
         string T(string name) => Localisation.Text(name, culture);
         var body = Describe(statement, today, culture);
-        body.Add(new TextBlock(string.Format(culture, T("StatementCounts"), statement.ReadCount, statement.UsedCount)) { IsSubtle = true, Spacing = Spacing.Medium });
+        body.Add(new TextBlock(string.Format(culture, T(nameof(PermissionText.StatementCounts)), statement.ReadCount, statement.UsedCount)) { IsSubtle = true, Spacing = Spacing.Medium });
         var state = statement.StateOn(today);
         if (state is StatementState.Revoked or StatementState.Expired)
         {
-            body.Add(new Container([new TextBlock(state == StatementState.Revoked ? T("StatementRevoked") : string.Format(culture, T("StatementExpired"), Day(statement.ValidUntil, culture))) { Weight = TextWeight.Bolder }]) { Style = ContainerStyle.Warning });
+            body.Add(new Container([new TextBlock(state == StatementState.Revoked ? T(nameof(PermissionText.StatementRevoked)) : string.Format(culture, T(nameof(PermissionText.StatementExpired)), Day(statement.ValidUntil, culture))) { Weight = TextWeight.Bolder }]) { Style = ContainerStyle.Warning });
             return new AdaptiveCard(body);
         }
 
@@ -25,10 +25,10 @@ internal static class StatementCard
         return new AdaptiveCard(
             body,
             [
-                new SubmitAction(T("StatementReadButton"), Data(PermissionVerbs.Read)),
-                new SubmitAction(T("StatementUsedButton"), Data(PermissionVerbs.Used)),
-                new SubmitAction(T("StatementExtendButton"), Data(PermissionVerbs.Extend)),
-                new SubmitAction(T("StatementRevokeButton"), Data(PermissionVerbs.Revoke)),
+                new SubmitAction(T(nameof(PermissionText.StatementReadButton)), Data(PermissionVerbs.Read)),
+                new SubmitAction(T(nameof(PermissionText.StatementUsedButton)), Data(PermissionVerbs.Used)),
+                new SubmitAction(T(nameof(PermissionText.StatementExtendButton)), Data(PermissionVerbs.Extend)),
+                new SubmitAction(T(nameof(PermissionText.StatementRevokeButton)), Data(PermissionVerbs.Revoke)),
             ]);
     }
 
@@ -37,10 +37,10 @@ internal static class StatementCard
         string T(string name) => Localisation.Text(name, culture);
         return
         [
-            new RichTextBlock([new TextRun(string.Format(culture, T("StatementTitle"), statement.LeaderName)) { Weight = TextWeight.Bolder }]),
+            new RichTextBlock([new TextRun(string.Format(culture, T(nameof(PermissionText.StatementTitle)), statement.LeaderName)) { Weight = TextWeight.Bolder }]),
             RichTextBlock.Plain(statement.What),
-            RichTextBlock.Plain(string.Format(culture, T("StatementBoundaries"), statement.Boundaries)),
-            new TextBlock(string.Format(culture, T("StatementValidity"), Day(statement.ValidFrom, culture), Day(statement.ValidUntil, culture))) { IsSubtle = true },
+            RichTextBlock.Plain(string.Format(culture, T(nameof(PermissionText.StatementBoundaries)), statement.Boundaries)),
+            new TextBlock(string.Format(culture, T(nameof(PermissionText.StatementValidity)), Day(statement.ValidFrom, culture), Day(statement.ValidUntil, culture))) { IsSubtle = true },
             new TextBlock(string.Join(", ", statement.Commitments.Select(c => c.Name(culture)))) { IsSubtle = true, Spacing = Spacing.None },
         ];
     }

@@ -14,15 +14,15 @@ internal static class StatementFormCard
         string T(string name) => Localisation.Text(name, culture);
         var body = new List<CardElement>
         {
-            new TextBlock(T("PermissionFormTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-            new TextBlock(T("PermissionFormIntro")) { IsSubtle = true },
-            new InputText("what") { Label = T("PermissionWhatLabel"), Placeholder = T("PermissionWhatPlaceholder"), IsMultiline = true, MaxLength = PermissionStatement.MaxWhatLength, IsRequired = true, ErrorMessage = T("PermissionWhatError") },
-            new InputText("boundaries") { Label = T("PermissionBoundariesLabel"), Placeholder = T("PermissionBoundariesPlaceholder"), IsMultiline = true, MaxLength = PermissionStatement.MaxBoundariesLength, IsRequired = true, ErrorMessage = T("PermissionBoundariesError") },
-            new InputDate("from") { Label = T("PermissionFromLabel"), Value = Iso(today), Min = Iso(today), IsRequired = true, ErrorMessage = T("PermissionDatesError") },
-            new InputDate("until") { Label = T("PermissionUntilLabel"), Value = Iso(today.AddDays(90)), Min = Iso(today), IsRequired = true, ErrorMessage = T("PermissionDatesError") },
+            new TextBlock(T(nameof(PermissionText.PermissionFormTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(T(nameof(PermissionText.PermissionFormIntro))) { IsSubtle = true },
+            new InputText("what") { Label = T(nameof(PermissionText.PermissionWhatLabel)), Placeholder = T(nameof(PermissionText.PermissionWhatPlaceholder)), IsMultiline = true, MaxLength = PermissionStatement.MaxWhatLength, IsRequired = true, ErrorMessage = T(nameof(PermissionText.PermissionWhatError)) },
+            new InputText("boundaries") { Label = T(nameof(PermissionText.PermissionBoundariesLabel)), Placeholder = T(nameof(PermissionText.PermissionBoundariesPlaceholder)), IsMultiline = true, MaxLength = PermissionStatement.MaxBoundariesLength, IsRequired = true, ErrorMessage = T(nameof(PermissionText.PermissionBoundariesError)) },
+            new InputDate("from") { Label = T(nameof(PermissionText.PermissionFromLabel)), Value = Iso(today), Min = Iso(today), IsRequired = true, ErrorMessage = T(nameof(PermissionText.PermissionDatesError)) },
+            new InputDate("until") { Label = T(nameof(PermissionText.PermissionUntilLabel)), Value = Iso(today.AddDays(90)), Min = Iso(today), IsRequired = true, ErrorMessage = T(nameof(PermissionText.PermissionDatesError)) },
             new InputChoiceSet("commitments", [.. Enum.GetValues<Commitment>().Select(c => new Choice(c.Name(culture), c.ToString()))])
             {
-                Label = T("PermissionCommitmentsLabel"),
+                Label = T(nameof(PermissionText.PermissionCommitmentsLabel)),
                 IsMultiSelect = true,
                 Style = "expanded",
                 Value = nameof(Commitment.Permissive),
@@ -30,10 +30,10 @@ internal static class StatementFormCard
         };
         if (teams is not null)
         {
-            body.Add(new InputChoiceSet("team", [.. teams.Select(t => new Choice(t.Name, t.TeamId))]) { Label = T("PermissionTeamLabel"), Style = "compact", Value = teams.Count > 0 ? teams[0].TeamId : null, IsRequired = true, ErrorMessage = T("PermissionTeamLabel") });
+            body.Add(new InputChoiceSet("team", [.. teams.Select(t => new Choice(t.Name, t.TeamId))]) { Label = T(nameof(PermissionText.PermissionTeamLabel)), Style = "compact", Value = teams.Count > 0 ? teams[0].TeamId : null, IsRequired = true, ErrorMessage = T(nameof(PermissionText.PermissionTeamLabel)) });
         }
 
-        return new AdaptiveCard(body, [SubmitAction.ForVerb(T("PermissionPreviewButton"), PermissionVerbs.Preview)]);
+        return new AdaptiveCard(body, [SubmitAction.ForVerb(T(nameof(PermissionText.PermissionPreviewButton)), PermissionVerbs.Preview)]);
     }
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -11,8 +11,8 @@ internal static class StatementPreviewCard
 {
     public static AdaptiveCard Build(PermissionStatement draft, IReadOnlyDictionary<string, object> post, CultureInfo culture)
     {
-        var body = new List<CardElement> { new TextBlock(Localisation.Text("PermissionPreviewTitle", culture)) { Weight = TextWeight.Bolder } };
+        var body = new List<CardElement> { new TextBlock(Localisation.Text(nameof(PermissionText.PermissionPreviewTitle), culture)) { Weight = TextWeight.Bolder } };
         body.Add(new Container(StatementCard.Describe(draft, DateOnly.MinValue, culture)) { Style = ContainerStyle.Emphasis });
-        return new AdaptiveCard(body, [new SubmitAction(Localisation.Text("PermissionPostButton", culture), post)]);
+        return new AdaptiveCard(body, [new SubmitAction(Localisation.Text(nameof(PermissionText.PermissionPostButton), culture), post)]);
     }
 }

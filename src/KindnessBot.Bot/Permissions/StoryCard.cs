@@ -13,14 +13,14 @@ internal static class StoryCard
         string T(string name) => Localisation.Text(name, culture);
         var body = new List<CardElement>
         {
-            new TextBlock(T("StoryTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-            RichTextBlock.Plain(string.Format(culture, T("StoryBody"), decision.PersonName, decision.Decided)),
-            RichTextBlock.Plain(string.Format(culture, T("StoryForWhom"), decision.ForWhom)),
-            RichTextBlock.Plain(string.Format(culture, T("StoryOutcome"), decision.Outcome)),
+            new TextBlock(T(nameof(PermissionText.StoryTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            RichTextBlock.Plain(string.Format(culture, T(nameof(PermissionText.StoryBody)), decision.PersonName, decision.Decided)),
+            RichTextBlock.Plain(string.Format(culture, T(nameof(PermissionText.StoryForWhom)), decision.ForWhom)),
+            RichTextBlock.Plain(string.Format(culture, T(nameof(PermissionText.StoryOutcome)), decision.Outcome)),
         };
         if (statement is not null)
         {
-            body.Add(RichTextBlock.Plain(string.Format(culture, T("StoryRelied"), statement.What), italic: true));
+            body.Add(RichTextBlock.Plain(string.Format(culture, T(nameof(PermissionText.StoryRelied)), statement.What), italic: true));
         }
 
         return new AdaptiveCard(body);

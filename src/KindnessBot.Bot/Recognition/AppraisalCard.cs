@@ -16,18 +16,18 @@ internal static class AppraisalCard
         string T(string name) => Localisation.Text(name, culture);
         return new AdaptiveCard(
             [
-                new TextBlock(T("AppraisalTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-                new TextBlock(T("AppraisalIntro")),
+                new TextBlock(T(nameof(RecognitionText.AppraisalTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+                new TextBlock(T(nameof(RecognitionText.AppraisalIntro))),
                 new InputChoiceSet("months", [.. Periods.Select(m => new Choice(T($"AppraisalMonths{m}"), m.ToString(CultureInfo.InvariantCulture)))])
                 {
-                    Label = T("AppraisalPeriodLabel"),
+                    Label = T(nameof(RecognitionText.AppraisalPeriodLabel)),
                     Style = "expanded",
                     Value = "6",
                     IsRequired = true,
-                    ErrorMessage = T("AppraisalPeriodLabel"),
+                    ErrorMessage = T(nameof(RecognitionText.AppraisalPeriodLabel)),
                 },
             ],
-            [SubmitAction.ForVerb(T("AppraisalMake"), RecognitionVerbs.AppraisalSummary)]);
+            [SubmitAction.ForVerb(T(nameof(RecognitionText.AppraisalMake)), RecognitionVerbs.AppraisalSummary)]);
     }
 
     public static AdaptiveCard Summary(KindnessLookBack received, int months, Uri download, CultureInfo culture)
@@ -35,8 +35,8 @@ internal static class AppraisalCard
         string T(string name) => Localisation.Text(name, culture);
         var body = new List<CardElement>
         {
-            new TextBlock(string.Format(culture, T("AppraisalSummaryTitle"), months)) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-            new TextBlock(string.Format(culture, T("AppraisalSummaryCount"), received.Received.Count, received.Received.Select(r => r.GiverId).Distinct().Count())),
+            new TextBlock(string.Format(culture, T(nameof(RecognitionText.AppraisalSummaryTitle)), months)) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(string.Format(culture, T(nameof(RecognitionText.AppraisalSummaryCount)), received.Received.Count, received.Received.Select(r => r.GiverId).Distinct().Count())),
             new FactSet([.. Enum.GetValues<Commitment>()
                 .Where(received.ReceivedByCommitment.ContainsKey)
                 .Select(c => new Fact(c.Name(culture), received.ReceivedByCommitment[c].ToString(culture)))]),
@@ -44,9 +44,9 @@ internal static class AppraisalCard
         foreach (var item in received.Received.Take(10))
         {
             body.Add(RecognitionCardParts.Quote(item));
-            body.Add(new RichTextBlock([new TextRun(string.Format(culture, T("LookBackFrom"), item.GiverName, RecognitionCardParts.Date(item.GivenAt, culture)))]) { Spacing = Spacing.None });
+            body.Add(new RichTextBlock([new TextRun(string.Format(culture, T(nameof(RecognitionText.LookBackFrom)), item.GiverName, RecognitionCardParts.Date(item.GivenAt, culture)))]) { Spacing = Spacing.None });
         }
 
-        return new AdaptiveCard(body, [new OpenUrlAction(T("AppraisalDownload"), download)]);
+        return new AdaptiveCard(body, [new OpenUrlAction(T(nameof(RecognitionText.AppraisalDownload)), download)]);
     }
 }

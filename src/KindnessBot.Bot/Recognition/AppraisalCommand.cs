@@ -15,14 +15,14 @@ internal sealed class AppraisalCommand(RecognitionCards cards, CommonCards commo
 
     public IReadOnlyList<string> Aliases { get; } = ["appraisal"];
 
-    public string Usage(CultureInfo culture) => Localisation.Text("CommandAppraisalUsage", culture);
+    public string Usage(CultureInfo culture) => Localisation.Text(nameof(RecognitionText.CommandAppraisalUsage), culture);
 
-    public string Describe(CultureInfo culture) => Localisation.Text("CommandAppraisalDescription", culture);
+    public string Describe(CultureInfo culture) => Localisation.Text(nameof(RecognitionText.CommandAppraisalDescription), culture);
 
     public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) =>
         turn.SendActivityAsync(
             TurnFacts.Where(turn).Kind == ConversationKind.Personal
                 ? cards.AppraisalPeriod(TurnFacts.Locale(turn)).ToActivity()
-                : common.Notice(Localisation.Text("AppraisalTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "AppraisalPersonalOnly")).ToActivity(),
+                : common.Notice(Localisation.Text(nameof(RecognitionText.AppraisalTitle), TurnFacts.Culture(turn)), TurnFacts.Text(turn, nameof(RecognitionText.AppraisalPersonalOnly))).ToActivity(),
             cancellationToken);
 }

@@ -14,8 +14,8 @@ internal static class AppraisalFile
     public static string Write(KindnessLookBack received, int months, CultureInfo culture)
     {
         var text = new StringBuilder();
-        text.Append("# ").AppendLine(string.Format(culture, Localisation.Text("AppraisalSummaryTitle", culture), months)).AppendLine();
-        text.AppendLine(string.Format(culture, Localisation.Text("AppraisalSummaryCount", culture), received.Received.Count, received.Received.Select(r => r.GiverId).Distinct().Count())).AppendLine();
+        text.Append("# ").AppendLine(string.Format(culture, Localisation.Text(nameof(RecognitionText.AppraisalSummaryTitle), culture), months)).AppendLine();
+        text.AppendLine(string.Format(culture, Localisation.Text(nameof(RecognitionText.AppraisalSummaryCount), culture), received.Received.Count, received.Received.Select(r => r.GiverId).Distinct().Count())).AppendLine();
         foreach (var (commitment, count) in received.ReceivedByCommitment.OrderBy(p => p.Key))
         {
             text.Append("- ").Append(commitment.Name(culture)).Append(": ").Append(count.ToString(culture)).AppendLine();
@@ -24,7 +24,7 @@ internal static class AppraisalFile
         foreach (var item in received.Received)
         {
             text.AppendLine().Append("> ").AppendLine(item.Text.ReplaceLineEndings("\n> "));
-            text.AppendLine().AppendLine(string.Format(culture, Localisation.Text("LookBackFrom", culture), item.GiverName, RecognitionCardParts.Date(item.GivenAt, culture)));
+            text.AppendLine().AppendLine(string.Format(culture, Localisation.Text(nameof(RecognitionText.LookBackFrom), culture), item.GiverName, RecognitionCardParts.Date(item.GivenAt, culture)));
         }
 
         return text.ToString();

@@ -28,7 +28,7 @@ internal sealed class AppraisalSummaryVerb(RecognitionService recognitions, Appr
         var where = TurnFacts.Where(turn);
         if (where.Kind != ConversationKind.Personal)
         {
-            await turn.SendActivityAsync(common.Notice(Localisation.Text("AppraisalTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "AppraisalPersonalOnly")).ToActivity(), cancellationToken);
+            await turn.SendActivityAsync(common.Notice(Localisation.Text(nameof(RecognitionText.AppraisalTitle), TurnFacts.Culture(turn)), TurnFacts.Text(turn, nameof(RecognitionText.AppraisalPersonalOnly))).ToActivity(), cancellationToken);
             return null;
         }
 

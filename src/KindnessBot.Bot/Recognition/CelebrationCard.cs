@@ -10,9 +10,9 @@ internal static class CelebrationCard
     public static AdaptiveCard Build(Rec recognition, CultureInfo culture) =>
         new(
         [
-            new TextBlock(Localisation.Text("CelebrationTitle", culture)) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-            RichTextBlock.Plain(string.Format(culture, Localisation.Text("CelebrationBody", culture), recognition.GiverName, recognition.RecipientName)),
+            new TextBlock(Localisation.Text(nameof(RecognitionText.CelebrationTitle), culture)) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            RichTextBlock.Plain(string.Format(culture, Localisation.Text(nameof(RecognitionText.CelebrationBody), culture), recognition.GiverName, recognition.RecipientName)),
             RecognitionCardParts.Quote(recognition),
-            new TextBlock(string.Format(culture, Localisation.Text("ConsentCommitments", culture), RecognitionCardParts.Commitments(recognition, culture))) { IsSubtle = true },
+            new TextBlock(string.Format(culture, Localisation.Text(nameof(RecognitionText.ConsentCommitments), culture), RecognitionCardParts.Commitments(recognition, culture))) { IsSubtle = true },
         ]);
 }

@@ -12,14 +12,14 @@ internal static class ConsentCard
     {
         string T(string name) => Localisation.Text(name, culture);
         var canShare = recognition.CelebrateInConversationId is not null;
-        var body = RecognitionCardParts.Body(recognition, culture, T("ConsentTitle"), T("ConsentIntro"));
+        var body = RecognitionCardParts.Body(recognition, culture, T(nameof(RecognitionText.ConsentTitle)), T(nameof(RecognitionText.ConsentIntro)));
         body.Add(new TextBlock(canShare
-            ? string.Format(culture, T("ConsentQuestionTeam"), RecognitionCardParts.TeamName(recognition, culture))
-            : T("ConsentQuestionNoTeam")) { Spacing = Spacing.Medium });
+            ? string.Format(culture, T(nameof(RecognitionText.ConsentQuestionTeam)), RecognitionCardParts.TeamName(recognition, culture))
+            : T(nameof(RecognitionText.ConsentQuestionNoTeam))) { Spacing = Spacing.Medium });
 
         IReadOnlyList<CardAction> actions = canShare
-            ? [Decide(T("ConsentShare"), recognition, "share"), Decide(T("ConsentKeep"), recognition, "private")]
-            : [Decide(T("ConsentThanks"), recognition, "private")];
+            ? [Decide(T(nameof(RecognitionText.ConsentShare)), recognition, "share"), Decide(T(nameof(RecognitionText.ConsentKeep)), recognition, "private")]
+            : [Decide(T(nameof(RecognitionText.ConsentThanks)), recognition, "private")];
         return new AdaptiveCard(body, actions);
     }
 

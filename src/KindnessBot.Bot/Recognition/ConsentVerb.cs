@@ -41,13 +41,13 @@ internal sealed class ConsentVerb(RecognitionService recognitions, CommonCards c
         var (outcome, recognition) = await recognitions.DecideAsync(where.TenantId, turn.Activity.From.Id, command.Key, command.Share, cancellationToken);
         var text = outcome switch
         {
-            DecideOutcome.Decided when command.Share => TurnFacts.Text(turn, "DecidedShared", recognition!.CelebrateInTeamName ?? Localisation.Text("YourTeam", TurnFacts.Culture(turn))),
-            DecideOutcome.Decided => TurnFacts.Text(turn, "DecidedPrivate", recognition!.GiverName),
-            DecideOutcome.AlreadyDecided => TurnFacts.Text(turn, "DecidedAlready"),
-            DecideOutcome.NothingToShareIn => TurnFacts.Text(turn, "DecidedNothingToShareIn"),
-            _ => TurnFacts.Text(turn, "DecidedNotFound"),
+            DecideOutcome.Decided when command.Share => TurnFacts.Text(turn, nameof(RecognitionText.DecidedShared), recognition!.CelebrateInTeamName ?? Localisation.Text(nameof(RecognitionText.YourTeam), TurnFacts.Culture(turn))),
+            DecideOutcome.Decided => TurnFacts.Text(turn, nameof(RecognitionText.DecidedPrivate), recognition!.GiverName),
+            DecideOutcome.AlreadyDecided => TurnFacts.Text(turn, nameof(RecognitionText.DecidedAlready)),
+            DecideOutcome.NothingToShareIn => TurnFacts.Text(turn, nameof(RecognitionText.DecidedNothingToShareIn)),
+            _ => TurnFacts.Text(turn, nameof(RecognitionText.DecidedNotFound)),
         };
-        await turn.SendActivityAsync(cards.Notice(Localisation.Text("DecidedTitle", TurnFacts.Culture(turn)), text).ToActivity(), cancellationToken);
+        await turn.SendActivityAsync(cards.Notice(Localisation.Text(nameof(RecognitionText.DecidedTitle), TurnFacts.Culture(turn)), text).ToActivity(), cancellationToken);
         return null;
     }
 }

@@ -64,23 +64,23 @@ internal sealed partial class GiveVerb(RecognitionService recognitions, CommonCa
     internal static (string Title, string Text) ReplyText(ITurnContext turn, GiveOutcome outcome)
     {
         var culture = TurnFacts.Culture(turn);
-        var title = Localisation.Text("GiveSentTitle", culture);
+        var title = Localisation.Text(nameof(RecognitionText.GiveSentTitle), culture);
         if (outcome.Refusal is { } refusal)
         {
             var reason = refusal switch
             {
-                GiveRefusal.Yourself => "GiveRefusedYourself",
-                GiveRefusal.RecipientNotFound => "GiveRefusedNotFound",
-                GiveRefusal.TeamNotYours => "GiveRefusedTeam",
-                _ => "GiveRefusedLimit",
+                GiveRefusal.Yourself => nameof(RecognitionText.GiveRefusedYourself),
+                GiveRefusal.RecipientNotFound => nameof(RecognitionText.GiveRefusedNotFound),
+                GiveRefusal.TeamNotYours => nameof(RecognitionText.GiveRefusedTeam),
+                _ => nameof(RecognitionText.GiveRefusedLimit),
             };
-            return (Localisation.Text("RecogniseTitle", culture), Localisation.Text(reason, culture));
+            return (Localisation.Text(nameof(RecognitionText.RecogniseTitle), culture), Localisation.Text(reason, culture));
         }
 
         var recognition = outcome.Recognition!;
-        var text = outcome.Duplicate ? TurnFacts.Text(turn, "GiveDuplicate")
-            : outcome.RecipientNotified ? TurnFacts.Text(turn, "GiveSentNotified", recognition.RecipientName)
-            : TurnFacts.Text(turn, "GiveSentWaiting", recognition.RecipientName);
+        var text = outcome.Duplicate ? TurnFacts.Text(turn, nameof(RecognitionText.GiveDuplicate))
+            : outcome.RecipientNotified ? TurnFacts.Text(turn, nameof(RecognitionText.GiveSentNotified), recognition.RecipientName)
+            : TurnFacts.Text(turn, nameof(RecognitionText.GiveSentWaiting), recognition.RecipientName);
         return (title, text);
     }
 

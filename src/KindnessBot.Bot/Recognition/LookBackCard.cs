@@ -17,21 +17,21 @@ internal static class LookBackCard
         string T(string name) => Localisation.Text(name, culture);
         var body = new List<CardElement>
         {
-            new TextBlock(T("LookBackTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(T(nameof(RecognitionText.LookBackTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
         };
         if (lookBack.ReceivedByCommitment.Count > 0)
         {
-            body.Add(new TextBlock(T("LookBackCommitments")) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+            body.Add(new TextBlock(T(nameof(RecognitionText.LookBackCommitments))) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
             body.Add(new FactSet([.. Enum.GetValues<Commitment>()
                 .Where(lookBack.ReceivedByCommitment.ContainsKey)
                 .Select(c => new Fact(c.Name(culture), lookBack.ReceivedByCommitment[c].ToString(culture)))]));
         }
 
-        AddSection(body, string.Format(culture, T("LookBackReceived"), lookBack.Received.Count), lookBack.Received, page, r => string.Format(culture, T("LookBackFrom"), r.GiverName, RecognitionCardParts.Date(r.GivenAt, culture)), culture);
-        AddSection(body, string.Format(culture, T("LookBackGiven"), lookBack.Given.Count), lookBack.Given, page, r => string.Format(culture, T("LookBackTo"), r.RecipientName, RecognitionCardParts.Date(r.GivenAt, culture)) + " · " + Status(r, culture), culture);
+        AddSection(body, string.Format(culture, T(nameof(RecognitionText.LookBackReceived)), lookBack.Received.Count), lookBack.Received, page, r => string.Format(culture, T(nameof(RecognitionText.LookBackFrom)), r.GiverName, RecognitionCardParts.Date(r.GivenAt, culture)), culture);
+        AddSection(body, string.Format(culture, T(nameof(RecognitionText.LookBackGiven)), lookBack.Given.Count), lookBack.Given, page, r => string.Format(culture, T(nameof(RecognitionText.LookBackTo)), r.RecipientName, RecognitionCardParts.Date(r.GivenAt, culture)) + " · " + Status(r, culture), culture);
 
         var more = (page + 1) * PageSize < Math.Max(lookBack.Received.Count, lookBack.Given.Count);
-        return new AdaptiveCard(body, more ? [new SubmitAction(T("LookBackMore"), new Dictionary<string, object> { ["verb"] = RecognitionVerbs.MyKindnessPage, ["page"] = page + 1 })] : null);
+        return new AdaptiveCard(body, more ? [new SubmitAction(T(nameof(RecognitionText.LookBackMore)), new Dictionary<string, object> { ["verb"] = RecognitionVerbs.MyKindnessPage, ["page"] = page + 1 })] : null);
     }
 
     private static void AddSection(List<CardElement> body, string heading, IReadOnlyList<Rec> items, int page, Func<Rec, string> caption, CultureInfo culture)
@@ -40,7 +40,7 @@ internal static class LookBackCard
         var shown = items.Skip(page * PageSize).Take(PageSize).ToList();
         if (shown.Count == 0)
         {
-            body.Add(new TextBlock(Localisation.Text("LookBackNone", culture)) { IsSubtle = true });
+            body.Add(new TextBlock(Localisation.Text(nameof(RecognitionText.LookBackNone), culture)) { IsSubtle = true });
         }
 
         foreach (var item in shown)
@@ -53,9 +53,9 @@ internal static class LookBackCard
     private static string Status(Rec r, CultureInfo culture) => Localisation.Text(
         r.Status switch
         {
-            ConsentStatus.Shared => "StatusShared",
-            ConsentStatus.Private => "StatusPrivate",
-            _ => "StatusAwaiting",
+            ConsentStatus.Shared => nameof(RecognitionText.StatusShared),
+            ConsentStatus.Private => nameof(RecognitionText.StatusPrivate),
+            _ => nameof(RecognitionText.StatusAwaiting),
         },
         culture);
 }

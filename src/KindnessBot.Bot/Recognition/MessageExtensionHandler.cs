@@ -3,6 +3,7 @@ using KindnessBot.Bot.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Recognition;
 
@@ -37,14 +38,14 @@ internal sealed partial class MessageExtensionHandler : IInvokeHandler
         if (value?["commandId"] is not JValue { Type: JTokenType.String } commandId || !CommandIds.Contains((string?)commandId))
         {
             LogRefused(_logger, "unknown command");
-            return Message(Localisation.Text("UnsupportedAction", TurnFacts.Culture(turn)));
+            return Message(Localisation.Text(nameof(Strings.UnsupportedAction), TurnFacts.Culture(turn)));
         }
 
         if (turn.Activity.Name == FetchTask)
         {
             var card = await _recognise.BuildCardAsync(turn, Quote(value), cancellationToken);
             return card is null
-                ? Message(TurnFacts.Text(turn, "RecogniseNobody"))
+                ? Message(TurnFacts.Text(turn, nameof(RecognitionText.RecogniseNobody)))
                 : Ok(new JObject
                 {
                     ["task"] = new JObject
@@ -52,7 +53,7 @@ internal sealed partial class MessageExtensionHandler : IInvokeHandler
                         ["type"] = "continue",
                         ["value"] = new JObject
                         {
-                            ["title"] = Localisation.Text("RecogniseTitle", TurnFacts.Culture(turn)),
+                            ["title"] = Localisation.Text(nameof(RecognitionText.RecogniseTitle), TurnFacts.Culture(turn)),
                             ["height"] = "large",
                             ["width"] = "medium",
                             ["card"] = JObject.FromObject(card.ToAttachment()),
@@ -66,7 +67,7 @@ internal sealed partial class MessageExtensionHandler : IInvokeHandler
         if (reply is null)
         {
             LogRefused(_logger, payload.Problem ?? "the recognition card's fields were missing or malformed");
-            return Message(Localisation.Text("BadSubmitBody", TurnFacts.Culture(turn)));
+            return Message(Localisation.Text(nameof(Strings.BadSubmitBody), TurnFacts.Culture(turn)));
         }
 
         return Message(reply.Value.Text);

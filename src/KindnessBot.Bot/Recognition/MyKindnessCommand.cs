@@ -13,9 +13,9 @@ internal sealed class MyKindnessCommand(RecognitionService recognitions, Recogni
 
     public IReadOnlyList<string> Aliases { get; } = ["mykindness", "my recognitions"];
 
-    public string Usage(CultureInfo culture) => Localisation.Text("CommandMyKindnessUsage", culture);
+    public string Usage(CultureInfo culture) => Localisation.Text(nameof(RecognitionText.CommandMyKindnessUsage), culture);
 
-    public string Describe(CultureInfo culture) => Localisation.Text("CommandMyKindnessDescription", culture);
+    public string Describe(CultureInfo culture) => Localisation.Text(nameof(RecognitionText.CommandMyKindnessDescription), culture);
 
     public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendPageAsync(turn, 0, cancellationToken);
 

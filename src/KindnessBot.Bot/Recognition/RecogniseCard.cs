@@ -15,46 +15,46 @@ internal static class RecogniseCard
         string T(string name) => Localisation.Text(name, culture);
         var body = new List<CardElement>
         {
-            new TextBlock(T("RecogniseTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-            new TextBlock(T("RecogniseIntro")) { IsSubtle = true },
+            new TextBlock(T(nameof(RecognitionText.RecogniseTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(T(nameof(RecognitionText.RecogniseIntro))) { IsSubtle = true },
             new InputChoiceSet("recipient", [.. candidates.Select(p => new Choice(p.Name, p.TeamsId))])
             {
-                Label = T("RecogniseWhoLabel"),
-                Placeholder = T("RecogniseWhoPlaceholder"),
+                Label = T(nameof(RecognitionText.RecogniseWhoLabel)),
+                Placeholder = T(nameof(RecognitionText.RecogniseWhoPlaceholder)),
                 Style = "filtered",
                 IsRequired = true,
-                ErrorMessage = T("RecogniseWhoError"),
+                ErrorMessage = T(nameof(RecognitionText.RecogniseWhoError)),
             },
             new InputText("what")
             {
-                Label = T("RecogniseWhatLabel"),
-                Placeholder = T("RecogniseWhatPlaceholder"),
+                Label = T(nameof(RecognitionText.RecogniseWhatLabel)),
+                Placeholder = T(nameof(RecognitionText.RecogniseWhatPlaceholder)),
                 IsMultiline = true,
                 MaxLength = RecognitionOptions.MaxTextLength,
                 IsRequired = true,
-                ErrorMessage = T("RecogniseWhatError"),
+                ErrorMessage = T(nameof(RecognitionText.RecogniseWhatError)),
                 Value = prefilledText,
             },
             new InputChoiceSet("commitments", [.. Enum.GetValues<Commitment>().Select(c => new Choice(c.Name(culture), c.ToString()))])
             {
-                Label = T("RecogniseCommitmentsLabel"),
+                Label = T(nameof(RecognitionText.RecogniseCommitmentsLabel)),
                 IsMultiSelect = true,
                 Style = "expanded",
                 IsRequired = true,
-                ErrorMessage = T("RecogniseCommitmentsError"),
+                ErrorMessage = T(nameof(RecognitionText.RecogniseCommitmentsError)),
             },
-            new InputToggle("hopeToShare", T("RecogniseShareToggle")) { Value = "true" },
+            new InputToggle("hopeToShare", T(nameof(RecognitionText.RecogniseShareToggle))) { Value = "true" },
         };
         if (teams is not null)
         {
-            body.Add(new InputChoiceSet("celebrateIn", [new Choice(T("RecogniseNoTeamChoice"), "none"), .. teams.Select(t => new Choice(t.Name, t.TeamId))])
+            body.Add(new InputChoiceSet("celebrateIn", [new Choice(T(nameof(RecognitionText.RecogniseNoTeamChoice)), "none"), .. teams.Select(t => new Choice(t.Name, t.TeamId))])
             {
-                Label = T("RecogniseTeamLabel"),
+                Label = T(nameof(RecognitionText.RecogniseTeamLabel)),
                 Style = "compact",
                 Value = teams.Count > 0 ? teams[0].TeamId : "none",
             });
         }
 
-        return new AdaptiveCard(body, [new SubmitAction(T("RecogniseSubmit"), new Dictionary<string, object> { ["verb"] = RecognitionVerbs.Give, ["cardId"] = cardId })]);
+        return new AdaptiveCard(body, [new SubmitAction(T(nameof(RecognitionText.RecogniseSubmit)), new Dictionary<string, object> { ["verb"] = RecognitionVerbs.Give, ["cardId"] = cardId })]);
     }
 }

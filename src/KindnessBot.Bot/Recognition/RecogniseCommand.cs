@@ -14,9 +14,9 @@ internal sealed class RecogniseCommand(RecognitionService recognitions, TurnScop
 
     public IReadOnlyList<string> Aliases { get; } = ["recognize", "recognition", "thank", "thanks", "kudos"];
 
-    public string Usage(CultureInfo culture) => Localisation.Text("CommandRecogniseUsage", culture);
+    public string Usage(CultureInfo culture) => Localisation.Text(nameof(RecognitionText.CommandRecogniseUsage), culture);
 
-    public string Describe(CultureInfo culture) => Localisation.Text("CommandRecogniseDescription", culture);
+    public string Describe(CultureInfo culture) => Localisation.Text(nameof(RecognitionText.CommandRecogniseDescription), culture);
 
     public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendCardAsync(turn, cancellationToken);
 
@@ -47,5 +47,5 @@ internal sealed class RecogniseCommand(RecognitionService recognitions, TurnScop
     }
 
     public CardMessage Nobody(ITurnContext turn) =>
-        common.Notice(Localisation.Text("RecogniseTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, "RecogniseNobody"));
+        common.Notice(Localisation.Text(nameof(RecognitionText.RecogniseTitle), TurnFacts.Culture(turn)), TurnFacts.Text(turn, nameof(RecognitionText.RecogniseNobody)));
 }

@@ -12,7 +12,7 @@ internal static class RecognitionCardParts
         new RichTextBlock([new TextRun(string.Format(culture, titleFormat, recognition.GiverName)) { Weight = TextWeight.Bolder }]),
         new RichTextBlock([new TextRun(string.Format(culture, introFormat, recognition.GiverName))]),
         Quote(recognition),
-        new TextBlock(string.Format(culture, Localisation.Text("ConsentCommitments", culture), Commitments(recognition, culture))) { IsSubtle = true },
+        new TextBlock(string.Format(culture, Localisation.Text(nameof(RecognitionText.ConsentCommitments), culture), Commitments(recognition, culture))) { IsSubtle = true },
     ];
 
     public static Container Quote(Rec recognition) =>
@@ -21,7 +21,7 @@ internal static class RecognitionCardParts
     public static string Commitments(Rec recognition, CultureInfo culture) =>
         string.Join(", ", recognition.Commitments.Select(c => c.Name(culture)));
 
-    public static string TeamName(Rec recognition, CultureInfo culture) => recognition.CelebrateInTeamName ?? Localisation.Text("YourTeam", culture);
+    public static string TeamName(Rec recognition, CultureInfo culture) => recognition.CelebrateInTeamName ?? Localisation.Text(nameof(RecognitionText.YourTeam), culture);
 
     public static string Date(DateTimeOffset at, CultureInfo culture) => at.ToString("d MMMM yyyy", culture);
 }

@@ -57,11 +57,11 @@ internal sealed class AnswerVerb(ReflectionService reflection, IConversationStor
         var outcome = await reflection.AnswerAsync(submit, cancellationToken);
         var text = outcome.Result switch
         {
-            AnswerResult.Saved => command.Named ? "AnswerSavedNamed" : "AnswerSavedAnonymous",
-            AnswerResult.Updated => "AnswerUpdated",
+            AnswerResult.Saved => command.Named ? nameof(ReflectionText.AnswerSavedNamed) : nameof(ReflectionText.AnswerSavedAnonymous),
+            AnswerResult.Updated => nameof(ReflectionText.AnswerUpdated),
             var refused => "Answer" + refused,
         };
-        var reply = cards.Notice(Localisation.Text("AnswerReplyTitle", TurnFacts.Culture(turn)), TurnFacts.Text(turn, text)).ToActivity();
+        var reply = cards.Notice(Localisation.Text(nameof(ReflectionText.AnswerReplyTitle), TurnFacts.Culture(turn)), TurnFacts.Text(turn, text)).ToActivity();
         if (where.Kind != ConversationKind.Personal && await conversations.FindPersonalAsync(where.TenantId, person.TeamsId, cancellationToken) is { IsRemoved: false } personal)
         {
             await sender.SendAsync(personal, reply, cancellationToken);

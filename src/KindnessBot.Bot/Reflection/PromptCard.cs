@@ -14,33 +14,33 @@ internal static class PromptCard
         string T(string name) => Localisation.Text(name, culture);
         var body = new List<CardElement>
         {
-            new TextBlock(T("PromptTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-            new TextBlock(string.Format(culture, T("PromptCommitment"), prompt.Commitment.Name(culture))) { IsSubtle = true, Spacing = Spacing.None },
+            new TextBlock(T(nameof(ReflectionText.PromptTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(string.Format(culture, T(nameof(ReflectionText.PromptCommitment)), prompt.Commitment.Name(culture))) { IsSubtle = true, Spacing = Spacing.None },
             new TextBlock(QuestionBank.Find(prompt.QuestionKey)?.Text ?? string.Empty) { Size = TextSize.Medium, Spacing = Spacing.Medium },
             new TextBlock(Count(answerCount, culture)) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
         };
         if (closed)
         {
-            body.Add(new Container([new TextBlock(T("PromptClosed"))]) { Style = ContainerStyle.Emphasis });
+            body.Add(new Container([new TextBlock(T(nameof(ReflectionText.PromptClosed)))]) { Style = ContainerStyle.Emphasis });
             return new AdaptiveCard(body);
         }
 
-        body.Add(new TextBlock(string.Format(culture, T("PromptCloses"), $"{prompt.Local(prompt.ClosesAt).ToString("dddd d MMMM, HH:mm", culture)} ({prompt.TimeZoneId ?? "UTC"})")) { IsSubtle = true, Spacing = Spacing.None });
-        body.Add(new InputText("answer") { Label = T("PromptAnswerLabel"), Placeholder = T("PromptAnswerPlaceholder"), IsMultiline = true, MaxLength = AnswerService.MaxTextLength });
+        body.Add(new TextBlock(string.Format(culture, T(nameof(ReflectionText.PromptCloses)), $"{prompt.Local(prompt.ClosesAt).ToString("dddd d MMMM, HH:mm", culture)} ({prompt.TimeZoneId ?? "UTC"})")) { IsSubtle = true, Spacing = Spacing.None });
+        body.Add(new InputText("answer") { Label = T(nameof(ReflectionText.PromptAnswerLabel)), Placeholder = T(nameof(ReflectionText.PromptAnswerPlaceholder)), IsMultiline = true, MaxLength = AnswerService.MaxTextLength });
         body.Add(new InputChoiceSet("wellbeing", [.. Enumerable.Range(1, 5).Select(i => new Choice(T($"PromptWellbeing{i}"), i.ToString(CultureInfo.InvariantCulture)))])
         {
-            Label = T("PromptWellbeingLabel"), Style = "compact", Placeholder = T("PromptWellbeingLabel"),
+            Label = T(nameof(ReflectionText.PromptWellbeingLabel)), Style = "compact", Placeholder = T(nameof(ReflectionText.PromptWellbeingLabel)),
         });
-        body.Add(new InputToggle("named", T("PromptNamedToggle")) { Value = "false" });
-        body.Add(new TextBlock(T("PromptPrivacy")) { IsSubtle = true, Size = TextSize.Small });
+        body.Add(new InputToggle("named", T(nameof(ReflectionText.PromptNamedToggle))) { Value = "false" });
+        body.Add(new TextBlock(T(nameof(ReflectionText.PromptPrivacy))) { IsSubtle = true, Size = TextSize.Small });
         var data = new Dictionary<string, object> { ["verb"] = ReflectionVerbs.Answer, ["team"] = prompt.TeamId, ["week"] = prompt.Week };
-        return new AdaptiveCard(body, [new SubmitAction(T("PromptSendButton"), data)]);
+        return new AdaptiveCard(body, [new SubmitAction(T(nameof(ReflectionText.PromptSendButton)), data)]);
     }
 
     private static string Count(int count, CultureInfo culture) => count switch
     {
-        0 => Localisation.Text("PromptCountNone", culture),
-        1 => Localisation.Text("PromptCountOne", culture),
-        _ => string.Format(culture, Localisation.Text("PromptCount", culture), count),
+        0 => Localisation.Text(nameof(ReflectionText.PromptCountNone), culture),
+        1 => Localisation.Text(nameof(ReflectionText.PromptCountOne), culture),
+        _ => string.Format(culture, Localisation.Text(nameof(ReflectionText.PromptCount), culture), count),
     };
 }

@@ -18,9 +18,9 @@ internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService
 
     public IReadOnlyList<string> Aliases { get; } = ["reflect", "weekly reflection", "set up reflection"];
 
-    public string Usage(CultureInfo culture) => Localisation.Text("CommandReflectionUsage", culture);
+    public string Usage(CultureInfo culture) => Localisation.Text(nameof(ReflectionText.CommandReflectionUsage), culture);
 
-    public string Describe(CultureInfo culture) => Localisation.Text("CommandReflectionDescription", culture);
+    public string Describe(CultureInfo culture) => Localisation.Text(nameof(ReflectionText.CommandReflectionDescription), culture);
 
     public async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
     {
@@ -35,8 +35,8 @@ internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService
         if (!await reflection.IsLeaderAsync(where, TurnFacts.Person(turn), cancellationToken))
         {
             var text = schedule is null
-                ? TurnFacts.Text(turn, "ReflectionNotSetUp")
-                : $"{ReflectionStatusCard.Describe(schedule, TurnFacts.Culture(turn))} {TurnFacts.Text(turn, "ReflectionNotALeader")}";
+                ? TurnFacts.Text(turn, nameof(ReflectionText.ReflectionNotSetUp))
+                : $"{ReflectionStatusCard.Describe(schedule, TurnFacts.Culture(turn))} {TurnFacts.Text(turn, nameof(ReflectionText.ReflectionNotALeader))}";
             await facts.ReplyAsync(turn, text, cancellationToken);
             return;
         }
@@ -58,7 +58,7 @@ internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService
             }
 
             shown++;
-            await turn.SendActivityAsync(facts.Status(turn, schedule, shown == 1 ? TurnFacts.Text(turn, "ReflectionPersonal") : null).ToActivity(), cancellationToken);
+            await turn.SendActivityAsync(facts.Status(turn, schedule, shown == 1 ? TurnFacts.Text(turn, nameof(ReflectionText.ReflectionPersonal)) : null).ToActivity(), cancellationToken);
             if (await reflection.LatestClosedAsync(schedule, cancellationToken) is { } closed)
             {
                 foreach (var card in cards.ReflectionSummary(scope.TeamName ?? scope.ConversationId, closed.Prompt, closed.Answers, TurnFacts.Locale(turn)))
@@ -70,7 +70,7 @@ internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService
 
         if (shown == 0)
         {
-            await facts.ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionPersonalNothing"), cancellationToken);
+            await facts.ReplyAsync(turn, TurnFacts.Text(turn, nameof(ReflectionText.ReflectionPersonalNothing)), cancellationToken);
         }
     }
 }

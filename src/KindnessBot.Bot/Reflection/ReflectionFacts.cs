@@ -39,12 +39,12 @@ internal sealed class ReflectionFacts(TurnScopes scopes, ReflectionService refle
     public async Task<string?> RefuseAsync(ITurnContext turn, ILogger logger, string verb, CancellationToken cancellationToken)
     {
         RefusalLog.NotALeader(logger, verb);
-        await ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionNotALeader"), cancellationToken);
+        await ReplyAsync(turn, TurnFacts.Text(turn, nameof(ReflectionText.ReflectionNotALeader)), cancellationToken);
         return null;
     }
 
     public Task ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(common.Notice(Localisation.Text("ReflectionTitle", TurnFacts.Culture(turn)), text).ToActivity(), cancellationToken);
+        turn.SendActivityAsync(common.Notice(Localisation.Text(nameof(ReflectionText.ReflectionTitle), TurnFacts.Culture(turn)), text).ToActivity(), cancellationToken);
 
     public Task<IReadOnlyList<ConversationRecord>> LedScopesAsync(ITurnContext turn, CancellationToken cancellationToken) => scopes.LedScopesAsync(turn, cancellationToken);
 }

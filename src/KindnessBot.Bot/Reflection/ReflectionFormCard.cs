@@ -20,24 +20,24 @@ internal static class ReflectionFormCard
         var days = Enumerable.Range(0, 7).Select(i => (DayOfWeek)((i + 1) % 7)); // Monday first
         var body = new List<CardElement>
         {
-            new TextBlock(T("ReflectionTitle")) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-            new TextBlock(T("ReflectionFormIntro")) { IsSubtle = true },
+            new TextBlock(T(nameof(ReflectionText.ReflectionTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(T(nameof(ReflectionText.ReflectionFormIntro))) { IsSubtle = true },
             new InputChoiceSet("day", [.. days.Select(d => new Choice(culture.DateTimeFormat.GetDayName(d), d.ToString()))])
             {
-                Label = T("ReflectionDayLabel"), Style = "compact", Value = (current?.Day ?? DayOfWeek.Monday).ToString(), IsRequired = true, ErrorMessage = T("ReflectionDayLabel"),
+                Label = T(nameof(ReflectionText.ReflectionDayLabel)), Style = "compact", Value = (current?.Day ?? DayOfWeek.Monday).ToString(), IsRequired = true, ErrorMessage = T(nameof(ReflectionText.ReflectionDayLabel)),
             },
-            new InputTime("time") { Label = T("ReflectionTimeLabel"), Value = (current?.LocalTime ?? new TimeOnly(9, 30)).ToString("HH:mm", CultureInfo.InvariantCulture), IsRequired = true, ErrorMessage = T("ReflectionTimeError") },
-            new InputText("zone") { Label = T("ReflectionZoneLabel"), Value = current?.TimeZoneId ?? suggestedZone ?? "Europe/London", MaxLength = 64, IsRequired = true, ErrorMessage = T("ReflectionZoneError") },
+            new InputTime("time") { Label = T(nameof(ReflectionText.ReflectionTimeLabel)), Value = (current?.LocalTime ?? new TimeOnly(9, 30)).ToString("HH:mm", CultureInfo.InvariantCulture), IsRequired = true, ErrorMessage = T(nameof(ReflectionText.ReflectionTimeError)) },
+            new InputText("zone") { Label = T(nameof(ReflectionText.ReflectionZoneLabel)), Value = current?.TimeZoneId ?? suggestedZone ?? "Europe/London", MaxLength = 64, IsRequired = true, ErrorMessage = T(nameof(ReflectionText.ReflectionZoneError)) },
             new InputChoiceSet("commitments", [.. Enum.GetValues<Commitment>().Select(c => new Choice(c.Name(culture), c.ToString()))])
             {
-                Label = T("ReflectionCommitmentsLabel"),
+                Label = T(nameof(ReflectionText.ReflectionCommitmentsLabel)),
                 IsMultiSelect = true,
                 Style = "expanded",
                 Value = string.Join(',', current?.Commitments ?? Enum.GetValues<Commitment>()),
             },
-            new InputChoiceSet("openFor", [.. OpenForChoices.Select(d => new Choice(d == 1 ? T("ReflectionOpenForOneDay") : string.Format(culture, T("ReflectionOpenForDays"), d), d.ToString(CultureInfo.InvariantCulture)))])
+            new InputChoiceSet("openFor", [.. OpenForChoices.Select(d => new Choice(d == 1 ? T(nameof(ReflectionText.ReflectionOpenForOneDay)) : string.Format(culture, T(nameof(ReflectionText.ReflectionOpenForDays)), d), d.ToString(CultureInfo.InvariantCulture)))])
             {
-                Label = T("ReflectionOpenForLabel"), Style = "compact", Value = ((int)(current?.OpenFor ?? ReflectionSchedule.DefaultOpenFor).TotalDays).ToString(CultureInfo.InvariantCulture),
+                Label = T(nameof(ReflectionText.ReflectionOpenForLabel)), Style = "compact", Value = ((int)(current?.OpenFor ?? ReflectionSchedule.DefaultOpenFor).TotalDays).ToString(CultureInfo.InvariantCulture),
             },
         };
         var save = new Dictionary<string, object> { ["verb"] = ReflectionVerbs.SetUp };
@@ -46,6 +46,6 @@ internal static class ReflectionFormCard
             save["team"] = teamId;
         }
 
-        return new AdaptiveCard(body, [new SubmitAction(T("ReflectionSaveButton"), save)]);
+        return new AdaptiveCard(body, [new SubmitAction(T(nameof(ReflectionText.ReflectionSaveButton)), save)]);
     }
 }

@@ -18,11 +18,11 @@ internal static class ReflectionSummaryCard
         var wellbeing = WellbeingSummary.Of(answers);
         var first = new List<CardElement>
         {
-            new RichTextBlock([new TextRun(string.Format(culture, T("SummaryTitle"), teamName)) { Weight = TextWeight.Bolder }]),
-            new TextBlock(T("SummaryIntro")) { IsSubtle = true },
-            new TextBlock(string.Format(culture, T("SummaryQuestion"), QuestionBank.Find(prompt.QuestionKey)?.Text ?? string.Empty)) { Spacing = Spacing.Medium },
-            new TextBlock(answers.Count switch { 0 => T("SummaryCountNone"), 1 => T("SummaryCountOne"), _ => string.Format(culture, T("SummaryCount"), answers.Count) }) { Weight = TextWeight.Bolder },
-            new TextBlock(wellbeing.Average is { } average ? string.Format(culture, T("SummaryWellbeing"), average.ToString("0.0", culture), wellbeing.Scores) : T("SummaryWellbeingHidden")) { IsSubtle = wellbeing.Average is null },
+            new RichTextBlock([new TextRun(string.Format(culture, T(nameof(ReflectionText.SummaryTitle)), teamName)) { Weight = TextWeight.Bolder }]),
+            new TextBlock(T(nameof(ReflectionText.SummaryIntro))) { IsSubtle = true },
+            new TextBlock(string.Format(culture, T(nameof(ReflectionText.SummaryQuestion)), QuestionBank.Find(prompt.QuestionKey)?.Text ?? string.Empty)) { Spacing = Spacing.Medium },
+            new TextBlock(answers.Count switch { 0 => T(nameof(ReflectionText.SummaryCountNone)), 1 => T(nameof(ReflectionText.SummaryCountOne)), _ => string.Format(culture, T(nameof(ReflectionText.SummaryCount)), answers.Count) }) { Weight = TextWeight.Bolder },
+            new TextBlock(wellbeing.Average is { } average ? string.Format(culture, T(nameof(ReflectionText.SummaryWellbeing)), average.ToString("0.0", culture), wellbeing.Scores) : T(nameof(ReflectionText.SummaryWellbeingHidden))) { IsSubtle = wellbeing.Average is null },
         };
         // In the order of their text, so the order says nothing about who answered when; names only where people chose them.
         var ordered = answers.OrderBy(a => a.Text, StringComparer.Ordinal).ToList();
@@ -33,7 +33,7 @@ internal static class ReflectionSummaryCard
             if (i > 0 && i % AnswersPerCard == 0)
             {
                 cards.Add(new AdaptiveCard(body));
-                body = [RichTextBlock.Plain(string.Format(culture, T("SummaryContinued"), teamName))];
+                body = [RichTextBlock.Plain(string.Format(culture, T(nameof(ReflectionText.SummaryContinued)), teamName))];
             }
 
             body.Add(Answer(ordered[i], culture));
@@ -45,8 +45,8 @@ internal static class ReflectionSummaryCard
 
     private static Container Answer(ReflectionAnswer answer, CultureInfo culture)
     {
-        var who = answer.Anonymous ? Localisation.Text("SummaryAnonymous", culture) : answer.UserName ?? answer.UserId ?? Localisation.Text("SummaryAnonymous", culture);
-        var line = answer.Wellbeing is { } score ? $"{who} · {string.Format(culture, Localisation.Text("SummaryWellbeingOf", culture), score)}" : who;
+        var who = answer.Anonymous ? Localisation.Text(nameof(ReflectionText.SummaryAnonymous), culture) : answer.UserName ?? answer.UserId ?? Localisation.Text(nameof(ReflectionText.SummaryAnonymous), culture);
+        var line = answer.Wellbeing is { } score ? $"{who} · {string.Format(culture, Localisation.Text(nameof(ReflectionText.SummaryWellbeingOf), culture), score)}" : who;
         var items = new List<CardElement> { new RichTextBlock([new TextRun(line) { IsSubtle = true }]) };
         if (answer.Text.Length > 0)
         {

@@ -51,16 +51,16 @@ internal sealed class ScheduleButtonVerb(ReflectionFacts facts, ReflectionServic
             case ReflectionRefusal.NotALeader:
                 return await facts.RefuseAsync(turn, logger, verb, cancellationToken);
             case not null:
-                await facts.ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionNotSetUp"), cancellationToken);
+                await facts.ReplyAsync(turn, TurnFacts.Text(turn, nameof(ReflectionText.ReflectionNotSetUp)), cancellationToken);
                 return null;
         }
 
         var schedule = change.Schedule!;
         var notice = verb switch
         {
-            ReflectionVerbs.Pause => TurnFacts.Text(turn, "ReflectionPaused"),
-            ReflectionVerbs.Resume => TurnFacts.Text(turn, "ReflectionResumed", facts.When(turn, schedule)),
-            _ => TurnFacts.Text(turn, "ReflectionSkipped", facts.When(turn, schedule)),
+            ReflectionVerbs.Pause => TurnFacts.Text(turn, nameof(ReflectionText.ReflectionPaused)),
+            ReflectionVerbs.Resume => TurnFacts.Text(turn, nameof(ReflectionText.ReflectionResumed), facts.When(turn, schedule)),
+            _ => TurnFacts.Text(turn, nameof(ReflectionText.ReflectionSkipped), facts.When(turn, schedule)),
         };
         await turn.SendActivityAsync(facts.Status(turn, schedule, notice).ToActivity(), cancellationToken);
         return null;

@@ -31,7 +31,7 @@ internal sealed class SetUpReflectionVerb(ReflectionFacts facts, ReflectionServi
             postIn = before is null ? null : await facts.ChannelOfAsync(before, cancellationToken);
             if (postIn is null)
             {
-                await facts.ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionPersonal"), cancellationToken);
+                await facts.ReplyAsync(turn, TurnFacts.Text(turn, nameof(ReflectionText.ReflectionPersonal)), cancellationToken);
                 return null;
             }
         }
@@ -42,11 +42,11 @@ internal sealed class SetUpReflectionVerb(ReflectionFacts facts, ReflectionServi
             case ReflectionRefusal.NotALeader:
                 return await facts.RefuseAsync(turn, logger, Verb, cancellationToken);
             case ReflectionRefusal.Invalid:
-                await facts.ReplyAsync(turn, TurnFacts.Text(turn, "ReflectionInvalid", string.Join(" ", change.Problems)), cancellationToken);
+                await facts.ReplyAsync(turn, TurnFacts.Text(turn, nameof(ReflectionText.ReflectionInvalid), string.Join(" ", change.Problems)), cancellationToken);
                 return null;
         }
 
-        var notice = TurnFacts.Text(turn, before is null ? "ReflectionSaved" : "ReflectionChanged", facts.When(turn, change.Schedule!));
+        var notice = TurnFacts.Text(turn, before is null ? nameof(ReflectionText.ReflectionSaved) : nameof(ReflectionText.ReflectionChanged), facts.When(turn, change.Schedule!));
         await turn.SendActivityAsync(facts.Status(turn, change.Schedule!, notice).ToActivity(), cancellationToken);
         return null;
     }

@@ -38,8 +38,8 @@ internal sealed class TeamsReflectionNotifier(IConversationStore conversations, 
         var team = await conversations.FindAsync(schedule.TenantId, schedule.TeamId, cancellationToken);
         var culture = Localisation.Culture(Locale);
         var notice = common.Notice(
-            Localisation.Text("FailureTitle", culture),
-            string.Format(culture, Localisation.Text("FailureText", culture), team?.TeamName ?? schedule.TeamId, reason ?? "unknown"));
+            Localisation.Text(nameof(ReflectionText.FailureTitle), culture),
+            string.Format(culture, Localisation.Text(nameof(ReflectionText.FailureText), culture), team?.TeamName ?? schedule.TeamId, reason ?? "unknown"));
         await SendPersonallyAsync(schedule.TenantId, [schedule.CreatedBy, .. leaders.Admins], [notice], cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KindnessBot.Bot.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Routing;
 
@@ -46,7 +47,7 @@ public sealed partial class TextCommandRouter
         }
 
         var shared = turn.Activity.Conversation.ConversationType is "channel" or "groupChat";
-        await turn.SendActivityAsync(_cards.Help(shared, turn.Activity.Locale).ToActivity(Localisation.Text("UnknownCommand", Localisation.Culture(turn.Activity.Locale))), cancellationToken);
+        await turn.SendActivityAsync(_cards.Help(shared, turn.Activity.Locale).ToActivity(Localisation.Text(nameof(Strings.UnknownCommand), Localisation.Culture(turn.Activity.Locale))), cancellationToken);
     }
 
     /// <summary>The message text without any @mention, HTML tags or extra white space.</summary>

@@ -1,3 +1,4 @@
+using KindnessBot.Core.Storage;
 using KindnessBot.Core.Recognition;
 using RecognitionRecord = KindnessBot.Core.Recognition.Recognition;
 
@@ -105,7 +106,7 @@ public class ConsentTests : RecognitionWorld
         var service = NewService();
         var given = await GivenInRotaAsync(service);
 
-        Assert.Equal(DecideOutcome.NotFound, (await service.DecideAsync(Tenant, Ben.TeamsId, TableRecognitionStore.NewKey(Time.GetUtcNow()), true, Cancel)).Outcome);
+        Assert.Equal(DecideOutcome.NotFound, (await service.DecideAsync(Tenant, Ben.TeamsId, RecordKey.New(Time.GetUtcNow()), true, Cancel)).Outcome);
         Assert.Equal(DecideOutcome.NotFound, (await service.DecideAsync("another-tenant", Ben.TeamsId, given.Key, true, Cancel)).Outcome);
     }
 

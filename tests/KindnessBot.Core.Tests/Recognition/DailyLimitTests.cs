@@ -26,7 +26,7 @@ public class DailyLimitTests : RecognitionWorld
     [Fact]
     public async Task The_default_limit_is_ten_a_day()
     {
-        var service = new RecognitionService(Store, Conversations, People, Notifier, Time, new RecognitionOptions());
+        var service = new RecognitionService(Store, Conversations, Scopes(), Notifier, Time, new RecognitionOptions());
 
         var outcomes = new List<GiveOutcome>();
         for (var i = 0; i < 11; i++)

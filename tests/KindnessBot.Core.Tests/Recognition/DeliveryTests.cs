@@ -1,3 +1,4 @@
+using KindnessBot.Core.Storage;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Recognition;
 using KindnessBot.Core.Tests.Conversations;
@@ -19,7 +20,7 @@ public class DeliveryTests : RecognitionWorld
         Assert.Equal(received.Key, Assert.Single(await Store.GivenAsync(Tenant, Ana.TeamsId, 10, Cancel)).Key);
         var (asked, chat) = Assert.Single(Notifier.Asked);
         Assert.Equal((received.Key, "a:chat-29:ben"), (asked.Key, chat.ConversationId));
-        Assert.True(TableRecognitionStore.IsKey(received.Key));
+        Assert.True(RecordKey.IsKey(received.Key));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using KindnessBot.Core.Storage;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Recognition;
 using RecognitionRecord = KindnessBot.Core.Recognition.Recognition;
@@ -101,7 +102,7 @@ public class LookBackTests : RecognitionWorld
     private RecognitionRecord Received(string giverId, DateTimeOffset at, string text) => new()
     {
         TenantId = Tenant,
-        Key = TableRecognitionStore.NewKey(at),
+        Key = RecordKey.New(at),
         GiverId = giverId,
         GiverName = giverId,
         RecipientId = Ben.TeamsId,

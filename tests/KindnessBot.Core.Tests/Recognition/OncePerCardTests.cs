@@ -58,7 +58,7 @@ public class OncePerCardTests : RecognitionWorld
         var card = NewCardId();
         var first = await GiveAsync(service, Ana, Ben.TeamsId, CareTeam, card);
         var recipientPartition = TableRecognitionStore.RecipientPartition(Tenant, Ben.TeamsId);
-        await Tables.Recognitions.DeleteEntityAsync(recipientPartition, "r|" + first.Recognition!.Key, cancellationToken: Cancel);
+        await Account.Table(RecognitionStorage.TableName).DeleteEntityAsync(recipientPartition, "r|" + first.Recognition!.Key, cancellationToken: Cancel);
 
         var again = await GiveAsync(service, Ana, Ben.TeamsId, CareTeam, card);
 

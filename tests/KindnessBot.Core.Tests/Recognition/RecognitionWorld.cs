@@ -10,6 +10,7 @@ using KindnessBot.Core.Storage;
 using KindnessBot.Core.Tests.Conversations;
 using KindnessBot.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 using RecognitionRecord = KindnessBot.Core.Recognition.Recognition;
 
 namespace KindnessBot.Core.Tests.Recognition;
@@ -42,7 +43,7 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
     /// <summary>Every storage call and wait in a test ends within this limit.</summary>
     protected CancellationToken Cancel => _limit.Token;
 
-    protected KindnessTables Tables { get; private set; } = null!;
+    protected StorageAccount Account { get; private set; } = null!;
 
     protected TableConversationStore Conversations { get; private set; } = null!;
 
@@ -61,10 +62,10 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
     public virtual async Task InitializeAsync()
     {
         _azurite = await SharedAzurite.GetAsync().WaitAsync(TimeSpan.FromSeconds(60), Cancel);
-        Tables = new KindnessTables(_azurite.TableService(), _tablePrefix);
-        await Tables.CreateAllAsync(Cancel);
-        Conversations = new TableConversationStore(Tables);
-        Store = new TableRecognitionStore(Tables);
+        Account = _azurite.Account(_tablePrefix);
+        await Account.CreateAsync([.. ConversationStorage.Declared, .. RecognitionStorage.Declared], Cancel);
+        Conversations = new TableConversationStore(Account);
+        Store = new TableRecognitionStore(Account);
 
         CareTeam = StoreFixture.Channel(Tenant, "19:care", "19:care", "Care Team");
         CareRota = StoreFixture.Channel(Tenant, "19:care", "19:care-rota", "Care Team", "Rota");
@@ -91,14 +92,17 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
 
     /// <param name="store">Another instance's view of the same tables; this test's store when null.</param>
     protected RecognitionService NewService(int dailyLimit = 10, IRecognitionStore? store = null) =>
-        new(store ?? Store, Conversations, People, Notifier, Time, new RecognitionOptions { DailyLimit = dailyLimit });
+        new(store ?? Store, Conversations, Scopes(), Notifier, Time, new RecognitionOptions { DailyLimit = dailyLimit });
+
+    /// <summary>Who is where, through the real scope rules, over the stand-in roster.</summary>
+    protected PersonScopes Scopes() => new(Conversations, People.Directory, new InstallerOrAdminLeaderPolicy(new LeaderOptions(), Conversations), Time);
 
     /// <summary>This test's tables, reached through a client whose requests pass <paramref name="policy"/> first.</summary>
-    protected KindnessTables TablesThrough(HttpPipelinePolicy policy)
+    protected StorageAccount TablesThrough(HttpPipelinePolicy policy)
     {
         var options = new TableClientOptions();
         options.AddPolicy(policy, HttpPipelinePosition.PerCall);
-        return new KindnessTables(new TableServiceClient(_azurite.ConnectionString, options), _tablePrefix);
+        return new StorageAccount(new TableServiceClient(_azurite.ConnectionString, options), new Azure.Storage.Queues.QueueServiceClient(_azurite.ConnectionString), _tablePrefix);
     }
 
     protected static string NewCardId() => Guid.NewGuid().ToString("N");
@@ -109,15 +113,22 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
     protected Task<GiveOutcome> GiveAsync(RecognitionService service, Person giver, string recipientId, ConversationRecord where, string? cardId = null, string? celebrateInTeamId = null) =>
         service.GiveAsync(Request(giver, recipientId, where, cardId, celebrateInTeamId), Cancel);
 
-    /// <summary>The Teams roster: who is in each chat or team (a channel's roster is its team's).</summary>
-    protected sealed class FakePeople : IPeopleDirectory
+    /// <summary>
+    /// The Teams roster, an edge that cannot be real here (it is the Teams connector's): a Moq mock of the people
+    /// directory answering who is in each chat or team (a channel's roster is its team's).
+    /// </summary>
+    protected sealed class FakePeople
     {
         private readonly ConcurrentDictionary<string, IReadOnlyList<Person>> _members = new(StringComparer.Ordinal);
+        private readonly Mock<IPeopleDirectory> _directory = new(MockBehavior.Strict);
+
+        public FakePeople() =>
+            _directory.Setup(d => d.MembersAsync(It.IsAny<ConversationRecord>(), It.IsAny<CancellationToken>()))
+                .ReturnsAsync((ConversationRecord conversation, CancellationToken _) => _members.TryGetValue(conversation.ScopeId, out var members) ? members : []);
+
+        public IPeopleDirectory Directory => _directory.Object;
 
         public void Set(ConversationRecord scope, params Person[] members) => _members[scope.ScopeId] = members;
-
-        public Task<IReadOnlyList<Person>> MembersAsync(ConversationRecord conversation, CancellationToken cancellationToken) =>
-            Task.FromResult(_members.TryGetValue(conversation.ScopeId, out var members) ? members : (IReadOnlyList<Person>)[]);
     }
 
     /// <summary>Records what would have been sent through Teams; can be told that Teams is unreachable.</summary>

@@ -116,14 +116,15 @@ public class WhoCanBeRecognisedTests : RecognitionWorld
     public async Task A_team_the_bot_has_just_joined_is_offered_within_half_a_minute()
     {
         var service = NewService();
-        Assert.Equal([CareTeam.ConversationId], (await service.TeamsOfAsync(Ana, Tenant, Cancel)).Select(t => t.ConversationId));
+        var scopes = Scopes();
+        Assert.Equal([CareTeam.ConversationId], (await scopes.TeamsOfAsync(Ana, Tenant, Cancel)).Select(t => t.ConversationId));
 
         var kitchen = StoreFixture.Channel(Tenant, "19:kitchen", "19:kitchen", "Kitchen");
         await Conversations.SaveAsync(kitchen, Cancel);
         People.Set(kitchen, Ana, Dee);
         Time.Advance(TimeSpan.FromSeconds(31));
 
-        Assert.Equal(2, (await service.TeamsOfAsync(Ana, Tenant, Cancel)).Count);
+        Assert.Equal(2, (await scopes.TeamsOfAsync(Ana, Tenant, Cancel)).Count);
         Assert.Null((await GiveAsync(service, Ana, Dee.TeamsId, AnasChat, celebrateInTeamId: "19:kitchen")).Refusal);
     }
 
