@@ -1,3 +1,4 @@
+using KindnessBot.Bot.Resources;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Conversations;
 using KindnessBot.Bot.Routing;
@@ -5,7 +6,6 @@ using KindnessBot.Core.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot;
 

@@ -1,5 +1,5 @@
-using KindnessBot.Bot.Routing;
 using KindnessBot.Bot.Resources;
+using KindnessBot.Bot.Routing;
 
 namespace KindnessBot.Bot.Cards;
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using KindnessBot.Bot.Resources;
+using System.Globalization;
 
 namespace KindnessBot.Bot.Cards;
 

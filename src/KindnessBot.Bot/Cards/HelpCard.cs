@@ -1,6 +1,6 @@
+using KindnessBot.Bot.Resources;
 using System.Globalization;
 using KindnessBot.Bot.Routing;
-using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Cards;
 

@@ -1,3 +1,4 @@
+using KindnessBot.Bot.Resources;
 using System.Globalization;
 using System.Resources;
 using KindnessBot.Core.Commitments;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Rec = KindnessBot.Core.Recognition.Recognition;
-
 namespace KindnessBot.Bot.Cards;
 
 /// <summary>A short reply to the giver or recipient: a title and a plain sentence that may hold names.</summary>

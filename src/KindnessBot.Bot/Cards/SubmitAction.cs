@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace KindnessBot.Bot.Cards;
 
 /// <summary>A button that sends <see cref="Data"/> back to the bot; it must carry a "verb" for the submit router.</summary>

@@ -1,6 +1,6 @@
+using KindnessBot.Bot.Resources;
 using System.Globalization;
 using KindnessBot.Core.Commitments;
-using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Cards;
 

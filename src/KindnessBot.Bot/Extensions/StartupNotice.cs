@@ -1,7 +1,3 @@
-using System.Net;
-using KindnessBot.Bot.Http;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace KindnessBot.Bot.Extensions;

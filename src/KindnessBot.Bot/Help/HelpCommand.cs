@@ -6,17 +6,10 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Help;
 
 /// <summary>"help": the card of everything the bot can do.</summary>
-internal sealed class HelpCommand(CommonCards cards) : ITextCommand
+internal sealed class HelpCommand(CommonCards cards)
+    : TextCommand("help", nameof(HelpText.CommandHelpUsage), nameof(HelpText.CommandHelpDescription), "?", "hi", "hello", "hey", "start", "menu", "commands")
 {
-    public string Name => "help";
-
-    public IReadOnlyList<string> Aliases { get; } = ["?", "hi", "hello", "hey", "start", "menu", "commands"];
-
-    public string Usage(CultureInfo culture) => Localisation.Text(nameof(HelpText.CommandHelpUsage), culture);
-
-    public string Describe(CultureInfo culture) => Localisation.Text(nameof(HelpText.CommandHelpDescription), culture);
-
-    public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) =>
+    public override Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) =>
         SendHelpAsync(turn, cards, cancellationToken);
 
     internal static Task SendHelpAsync(ITurnContext turn, CommonCards cards, CancellationToken cancellationToken)

@@ -1,9 +1,9 @@
+using KindnessBot.Bot.Resources;
 using KindnessBot.Bot.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Http;
 

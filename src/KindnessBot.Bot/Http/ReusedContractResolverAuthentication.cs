@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Bot.Builder.Skills;
-using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using Microsoft.Rest.Serialization;
 
 namespace KindnessBot.Bot.Http;
 

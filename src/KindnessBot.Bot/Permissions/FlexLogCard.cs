@@ -1,7 +1,6 @@
 using System.Globalization;
-using KindnessBot.Bot.Routing;
-using KindnessBot.Core.Permissions;
 using KindnessBot.Bot.Cards;
+using KindnessBot.Core.Permissions;
 
 namespace KindnessBot.Bot.Permissions;
 

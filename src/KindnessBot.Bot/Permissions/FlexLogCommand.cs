@@ -1,24 +1,16 @@
 using System.Globalization;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
-using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Permissions;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Permissions;
 
 /// <summary>"flex log": for leaders, how their permissions are used.</summary>
-internal sealed class FlexLogCommand(TurnScopes facts, PermissionService permissions, PermissionCards cards, CommonCards common) : ITextCommand
+internal sealed class FlexLogCommand(TurnScopes facts, PermissionService permissions, PermissionCards cards, CommonCards common)
+    : TextCommand("flex log", nameof(PermissionText.CommandFlexLogUsage), nameof(PermissionText.CommandFlexLogDescription), "flexlog")
 {
-    public string Name => "flex log";
-
-    public IReadOnlyList<string> Aliases { get; } = ["flexlog"];
-
-    public string Usage(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandFlexLogUsage), culture);
-
-    public string Describe(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandFlexLogDescription), culture);
-
-    public async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
+    public override async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
     {
         var led = await facts.LedScopesAsync(turn, cancellationToken);
         if (led.Count == 0)

@@ -1,10 +1,7 @@
-using KindnessBot.Core.Storage;
-using System.Globalization;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
-using KindnessBot.Core.Commitments;
-using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Permissions;
+using KindnessBot.Core.Storage;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Permissions;

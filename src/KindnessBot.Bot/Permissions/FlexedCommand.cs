@@ -1,24 +1,16 @@
 using System.Globalization;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
-using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Permissions;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Permissions;
 
 /// <summary>"i flexed" (and "I used this"): the decision form, with the permissions the person could have relied on.</summary>
-internal sealed class FlexedCommand(TurnScopes facts, PermissionService permissions, PermissionCards cards, CommonCards common) : ITextCommand
+internal sealed class FlexedCommand(TurnScopes facts, PermissionService permissions, PermissionCards cards, CommonCards common)
+    : TextCommand("i flexed", nameof(PermissionText.CommandIFlexedUsage), nameof(PermissionText.CommandIFlexedDescription), "flexed", "i flex")
 {
-    public string Name => "i flexed";
-
-    public IReadOnlyList<string> Aliases { get; } = ["flexed", "i flex"];
-
-    public string Usage(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandIFlexedUsage), culture);
-
-    public string Describe(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandIFlexedDescription), culture);
-
-    public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendFormAsync(turn, null, cancellationToken);
+    public override Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendFormAsync(turn, null, cancellationToken);
 
     public async Task<CardMessage> FormAsync(ITurnContext turn, string? selected, CancellationToken cancellationToken)
     {

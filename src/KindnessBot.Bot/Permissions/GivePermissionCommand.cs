@@ -2,23 +2,15 @@ using System.Globalization;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
-using KindnessBot.Core.Permissions;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Permissions;
 
 /// <summary>"give permission": the leader's form.</summary>
-internal sealed class GivePermissionCommand(TurnScopes facts, PermissionCards cards, CommonCards common, TimeProvider time) : ITextCommand
+internal sealed class GivePermissionCommand(TurnScopes facts, PermissionCards cards, CommonCards common, TimeProvider time)
+    : TextCommand("give permission", nameof(PermissionText.CommandGivePermissionUsage), nameof(PermissionText.CommandGivePermissionDescription), "permission to", "permit")
 {
-    public string Name => "give permission";
-
-    public IReadOnlyList<string> Aliases { get; } = ["permission to", "permit"];
-
-    public string Usage(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandGivePermissionUsage), culture);
-
-    public string Describe(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandGivePermissionDescription), culture);
-
-    public async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
+    public override async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
     {
         var led = await facts.LedScopesAsync(turn, cancellationToken);
         var personal = TurnFacts.Where(turn).Kind == ConversationKind.Personal;

@@ -1,6 +1,3 @@
-using KindnessBot.Bot.Cards;
-using KindnessBot.Bot.Conversations;
-using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Permissions;
 
 namespace KindnessBot.Bot.Permissions;

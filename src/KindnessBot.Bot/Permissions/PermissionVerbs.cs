@@ -1,5 +1,3 @@
-using KindnessBot.Bot.Cards;
-
 namespace KindnessBot.Bot.Permissions;
 
 /// <summary>The verbs the permission cards' buttons carry. Names are part of every card already sent: never rename one.</summary>

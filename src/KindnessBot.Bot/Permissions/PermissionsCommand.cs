@@ -1,24 +1,16 @@
 using System.Globalization;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
-using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Permissions;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Permissions;
 
 /// <summary>"permissions": the statements in force for this person.</summary>
-internal sealed class PermissionsCommand(TurnScopes facts, PermissionService permissions, PermissionCards cards, TimeProvider time) : ITextCommand
+internal sealed class PermissionsCommand(TurnScopes facts, PermissionService permissions, PermissionCards cards, TimeProvider time)
+    : TextCommand("permissions", nameof(PermissionText.CommandPermissionsUsage), nameof(PermissionText.CommandPermissionsDescription), "my permissions")
 {
-    public string Name => "permissions";
-
-    public IReadOnlyList<string> Aliases { get; } = ["my permissions"];
-
-    public string Usage(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandPermissionsUsage), culture);
-
-    public string Describe(CultureInfo culture) => Localisation.Text(nameof(PermissionText.CommandPermissionsDescription), culture);
-
-    public async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
+    public override async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
     {
         var scopes = await facts.ScopesAsync(turn, cancellationToken);
         var statements = await permissions.ApplicableAsync(TurnFacts.Where(turn).TenantId, scopes, cancellationToken);

@@ -1,7 +1,6 @@
 using KindnessBot.Bot.Hosting;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Permissions;
-using KindnessBot.Bot.Cards;
 
 namespace KindnessBot.Bot.Permissions;
 

@@ -1,5 +1,3 @@
-using KindnessBot.Core.Storage;
-using System.Globalization;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Commitments;

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KindnessBot.Bot.Cards;
-using KindnessBot.Bot.Routing;
-using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Recognition;
-using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Recognition;
 

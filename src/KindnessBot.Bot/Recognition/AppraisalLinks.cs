@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using KindnessBot.Bot.Cards;
 
 namespace KindnessBot.Bot.Recognition;
 

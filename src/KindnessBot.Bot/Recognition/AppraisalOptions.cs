@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
-using KindnessBot.Bot.Cards;
-
 namespace KindnessBot.Bot.Recognition;
 
 public sealed class AppraisalOptions

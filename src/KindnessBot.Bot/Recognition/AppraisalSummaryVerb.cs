@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Rec = KindnessBot.Core.Recognition.Recognition;
 using KindnessBot.Bot.Cards;
+using Rec = KindnessBot.Core.Recognition.Recognition;
 
 namespace KindnessBot.Bot.Recognition;
 

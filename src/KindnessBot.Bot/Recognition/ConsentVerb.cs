@@ -1,7 +1,7 @@
-using KindnessBot.Core.Storage;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Recognition;
+using KindnessBot.Core.Storage;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Recognition;

@@ -1,9 +1,8 @@
 using System.Globalization;
-using KindnessBot.Bot.Routing;
+using KindnessBot.Bot.Cards;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Recognition;
 using Rec = KindnessBot.Core.Recognition.Recognition;
-using KindnessBot.Bot.Cards;
 
 namespace KindnessBot.Bot.Recognition;
 

@@ -1,9 +1,9 @@
+using KindnessBot.Bot.Resources;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Recognition;
 

@@ -7,17 +7,10 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Recognition;
 
 /// <summary>"my kindness": what the person received and gave, newest first, a page at a time.</summary>
-internal sealed class MyKindnessCommand(RecognitionService recognitions, RecognitionCards cards) : ITextCommand
+internal sealed class MyKindnessCommand(RecognitionService recognitions, RecognitionCards cards)
+    : TextCommand("my kindness", nameof(RecognitionText.CommandMyKindnessUsage), nameof(RecognitionText.CommandMyKindnessDescription), "mykindness", "my recognitions")
 {
-    public string Name => "my kindness";
-
-    public IReadOnlyList<string> Aliases { get; } = ["mykindness", "my recognitions"];
-
-    public string Usage(CultureInfo culture) => Localisation.Text(nameof(RecognitionText.CommandMyKindnessUsage), culture);
-
-    public string Describe(CultureInfo culture) => Localisation.Text(nameof(RecognitionText.CommandMyKindnessDescription), culture);
-
-    public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendPageAsync(turn, 0, cancellationToken);
+    public override Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendPageAsync(turn, 0, cancellationToken);
 
     public async Task SendPageAsync(ITurnContext turn, int page, CancellationToken cancellationToken)
     {

@@ -8,17 +8,10 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Recognition;
 
 /// <summary>"recognise" (and the "Recognise someone" button): the recognition card, with the people the giver can choose.</summary>
-internal sealed class RecogniseCommand(RecognitionService recognitions, TurnScopes scopes, RecognitionCards cards, CommonCards common) : ITextCommand
+internal sealed class RecogniseCommand(RecognitionService recognitions, TurnScopes scopes, RecognitionCards cards, CommonCards common)
+    : TextCommand("recognise", nameof(RecognitionText.CommandRecogniseUsage), nameof(RecognitionText.CommandRecogniseDescription), "recognize", "recognition", "thank", "thanks", "kudos")
 {
-    public string Name => "recognise";
-
-    public IReadOnlyList<string> Aliases { get; } = ["recognize", "recognition", "thank", "thanks", "kudos"];
-
-    public string Usage(CultureInfo culture) => Localisation.Text(nameof(RecognitionText.CommandRecogniseUsage), culture);
-
-    public string Describe(CultureInfo culture) => Localisation.Text(nameof(RecognitionText.CommandRecogniseDescription), culture);
-
-    public Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendCardAsync(turn, cancellationToken);
+    public override Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) => SendCardAsync(turn, cancellationToken);
 
     public async Task SendCardAsync(ITurnContext turn, CancellationToken cancellationToken)
     {

@@ -3,7 +3,6 @@ using KindnessBot.Bot.Hosting;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Recognition;
 using Microsoft.Extensions.Options;
-using KindnessBot.Bot.Cards;
 
 namespace KindnessBot.Bot.Recognition;
 

@@ -1,5 +1,3 @@
-using KindnessBot.Bot.Cards;
-
 namespace KindnessBot.Bot.Recognition;
 
 /// <summary>The verbs recognition's card buttons carry. Names are part of every card already sent: never rename one.</summary>

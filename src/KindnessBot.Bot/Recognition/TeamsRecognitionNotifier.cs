@@ -1,4 +1,3 @@
-using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Conversations;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Recognition;

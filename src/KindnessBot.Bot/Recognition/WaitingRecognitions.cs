@@ -1,6 +1,5 @@
 using KindnessBot.Bot.Conversations;
 using KindnessBot.Core.Recognition;
-using KindnessBot.Bot.Cards;
 
 namespace KindnessBot.Bot.Recognition;
 

@@ -1,10 +1,4 @@
-using KindnessBot.Bot.Cards;
-using KindnessBot.Bot.Conversations;
-using KindnessBot.Core.Conversations;
-using KindnessBot.Core.People;
 using KindnessBot.Core.Reflection;
-using Microsoft.Bot.Connector;
-using Microsoft.Bot.Schema;
 
 namespace KindnessBot.Bot.Reflection;
 

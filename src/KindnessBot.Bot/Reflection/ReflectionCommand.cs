@@ -12,17 +12,10 @@ namespace KindnessBot.Bot.Reflection;
 /// buttons) and anyone else is told how it stands; in personal chat, a leader sees each team they lead and its latest
 /// closed summary.
 /// </summary>
-internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService reflection, ReflectionCards cards) : ITextCommand
+internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService reflection, ReflectionCards cards)
+    : TextCommand("reflection", nameof(ReflectionText.CommandReflectionUsage), nameof(ReflectionText.CommandReflectionDescription), "reflect", "weekly reflection", "set up reflection")
 {
-    public string Name => "reflection";
-
-    public IReadOnlyList<string> Aliases { get; } = ["reflect", "weekly reflection", "set up reflection"];
-
-    public string Usage(CultureInfo culture) => Localisation.Text(nameof(ReflectionText.CommandReflectionUsage), culture);
-
-    public string Describe(CultureInfo culture) => Localisation.Text(nameof(ReflectionText.CommandReflectionDescription), culture);
-
-    public async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
+    public override async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
     {
         var where = TurnFacts.Where(turn);
         if (where.Kind == ConversationKind.Personal)

@@ -1,8 +1,7 @@
 using System.Globalization;
-using KindnessBot.Bot.Routing;
+using KindnessBot.Bot.Cards;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Reflection;
-using KindnessBot.Bot.Cards;
 
 namespace KindnessBot.Bot.Reflection;
 

@@ -2,7 +2,6 @@ using KindnessBot.Bot.Hosting;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Reflection;
 using Microsoft.Extensions.Options;
-using KindnessBot.Bot.Cards;
 
 namespace KindnessBot.Bot.Reflection;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
-using KindnessBot.Bot.Routing;
-using KindnessBot.Core.Commitments;
-using KindnessBot.Core.Reflection;
 using KindnessBot.Bot.Cards;
+using KindnessBot.Core.Reflection;
 
 namespace KindnessBot.Bot.Reflection;
 

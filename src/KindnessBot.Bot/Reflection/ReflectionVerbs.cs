@@ -1,5 +1,3 @@
-using KindnessBot.Bot.Cards;
-
 namespace KindnessBot.Bot.Reflection;
 
 /// <summary>The verbs the reflection cards' buttons carry. Names are part of every card already sent: never rename one.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
-using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Reflection;
 using Microsoft.Bot.Builder;

@@ -1,6 +1,3 @@
-using KindnessBot.Core.Commitments;
-using Newtonsoft.Json.Linq;
-
 namespace KindnessBot.Bot.Routing;
 
 /// <summary>The outcome of reading something people (or attackers) sent: a value, or what was wrong with it.</summary>

@@ -1,8 +1,8 @@
+using KindnessBot.Bot.Resources;
 using System.Text.RegularExpressions;
 using KindnessBot.Bot.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using KindnessBot.Bot.Resources;
 
 namespace KindnessBot.Bot.Routing;
 

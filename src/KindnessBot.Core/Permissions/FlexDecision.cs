@@ -1,5 +1,3 @@
-using KindnessBot.Core.Commitments;
-
 namespace KindnessBot.Core.Permissions;
 
 /// <summary>A flexible decision someone made, and whether they are happy for it to be shared as a story.</summary>

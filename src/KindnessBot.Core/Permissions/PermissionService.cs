@@ -1,7 +1,7 @@
-using KindnessBot.Core.Storage;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
+using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Permissions;
 

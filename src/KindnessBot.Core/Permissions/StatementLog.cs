@@ -1,8 +1,3 @@
-using KindnessBot.Core.Storage;
-using KindnessBot.Core.Commitments;
-using KindnessBot.Core.Conversations;
-using KindnessBot.Core.People;
-
 namespace KindnessBot.Core.Permissions;
 
 /// <summary>For one statement: how many decisions relied on it, and the stories people were happy to share.</summary>

@@ -1,5 +1,3 @@
-using KindnessBot.Core.Commitments;
-
 namespace KindnessBot.Core.Recognition;
 
 public enum Delivery

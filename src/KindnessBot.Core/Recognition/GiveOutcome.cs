@@ -1,7 +1,3 @@
-using KindnessBot.Core.Commitments;
-using KindnessBot.Core.Conversations;
-using KindnessBot.Core.People;
-
 namespace KindnessBot.Core.Recognition;
 
 /// <param name="RecipientNotified">False when the recipient has no personal chat with the bot yet: it waits for them.</param>

@@ -1,7 +1,7 @@
-using KindnessBot.Core.Storage;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
+using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Recognition;
 
@@ -141,8 +141,9 @@ public sealed class RecognitionService(
 
         if (share && await conversations.FindAsync(tenantId, decided.CelebrateInConversationId!, cancellationToken) is { IsRemoved: false } channel)
         {
-            await notifier.CelebrateAsync(decided, channel, cancellationToken);
+            // The team's record first: it is ours to keep, while the post depends on Teams.
             await recognitions.AddToTeamAsync(decided, channel.ScopeId, cancellationToken);
+            await notifier.CelebrateAsync(decided, channel, cancellationToken);
         }
 
         if (await conversations.FindPersonalAsync(tenantId, decided.GiverId, cancellationToken) is { IsRemoved: false } giverChat)

@@ -55,12 +55,22 @@ public sealed class TableRecognitionStore(StorageAccount account) : IRecognition
             {
                 return (AddOutcome.Duplicate, await HealDuplicateAsync(giverPartition, cardRow, cancellationToken));
             }
-            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 2 && ex.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 2 && ex.Status is 409 or 412 && attempt < dailyLimit + MaxAttempts)
             {
-                continue; // another submit by the same giver moved the day counter first: read it again
+                // Another submit by the same giver moved the day counter first: read it again. Each conflict means
+                // another submit was counted, so within the limit there are at most dailyLimit of them.
+                continue;
             }
 
-            await _table.AddEntityAsync(ToEntity(recognition, RecipientPartition(recognition.TenantId, recognition.RecipientId)), cancellationToken);
+            try
+            {
+                await _table.AddEntityAsync(ToEntity(recognition, RecipientPartition(recognition.TenantId, recognition.RecipientId)), cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // A resubmit of this card overtook this one and restored the recipient's copy (the same row) first.
+            }
+
             return (AddOutcome.Added, recognition);
         }
     }

@@ -1,7 +1,3 @@
-using KindnessBot.Core.Commitments;
-using KindnessBot.Core.Conversations;
-using KindnessBot.Core.People;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>How an answer to a prompt went, and what the prompt card now shows.</summary>

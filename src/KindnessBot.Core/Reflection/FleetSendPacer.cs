@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Azure;
 using Azure.Data.Tables;
 using KindnessBot.Core.Storage;
 

@@ -1,7 +1,3 @@
-using KindnessBot.Core.Commitments;
-using KindnessBot.Core.Conversations;
-using KindnessBot.Core.People;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>What the reflection feature sends besides the prompt itself; the bot implements it with Teams cards.</summary>

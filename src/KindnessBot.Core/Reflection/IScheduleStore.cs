@@ -1,8 +1,3 @@
-using System.Globalization;
-using Azure.Data.Tables;
-using KindnessBot.Core.Commitments;
-using KindnessBot.Core.Storage;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>Where the teams' reflection schedules are kept.</summary>

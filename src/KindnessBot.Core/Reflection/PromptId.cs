@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>A prompt: one team's question for one ISO week.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>One weekly occasion of a schedule: the local date, the instant it is due, and its ISO week id.</summary>

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using KindnessBot.Core.Storage;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Resources;
-using System.Security.Cryptography;
-using System.Text;
 using KindnessBot.Core.Commitments;
 
 namespace KindnessBot.Core.Reflection;

@@ -1,4 +1,3 @@
-using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using System.Security.Cryptography;
-using System.Text;
-using KindnessBot.Core.Commitments;
 
 namespace KindnessBot.Core.Reflection;
 

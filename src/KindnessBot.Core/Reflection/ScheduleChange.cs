@@ -1,7 +1,3 @@
-using KindnessBot.Core.Commitments;
-using KindnessBot.Core.Conversations;
-using KindnessBot.Core.People;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>The outcome of a leader's action: the schedule as stored, or why it was refused.</summary>

@@ -1,6 +1,4 @@
 using KindnessBot.Core.Commitments;
-using KindnessBot.Core.Conversations;
-using KindnessBot.Core.People;
 
 namespace KindnessBot.Core.Reflection;
 

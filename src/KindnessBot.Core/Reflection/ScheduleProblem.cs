@@ -1,5 +1,3 @@
-using KindnessBot.Core.Commitments;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>Why a schedule was refused; each has a kind message in ReflectionText.resx.</summary>

@@ -1,5 +1,3 @@
-using KindnessBot.Core.Commitments;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>The outcome of validating a schedule request: a schedule, or the reasons it was refused.</summary>

@@ -1,6 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Reflection;
 

@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using KindnessBot.Core.Storage;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>What became of a (team, week) slot.</summary>

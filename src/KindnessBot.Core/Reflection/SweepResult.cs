@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>What one sweep of the schedules did.</summary>

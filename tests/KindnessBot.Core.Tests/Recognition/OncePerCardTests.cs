@@ -80,7 +80,7 @@ public class OncePerCardTests : RecognitionWorld
         Assert.Equal(ConsentStatus.Private, Assert.Single(await Store.GivenAsync(Tenant, Ana.TeamsId, 10, Cancel)).Status);
     }
 
-    [Fact(Skip = "bug: when a duplicate submit heals the recipient's copy before the first submit writes it, the first submit's AddEntityAsync gets 409 and throws; the recipient is never asked, while the duplicate reports RecipientNotified")]
+    [Fact]
     public async Task A_double_submit_that_overtakes_the_first_still_asks_the_recipient_once()
     {
         using var hold = new HoldFirstInsert();

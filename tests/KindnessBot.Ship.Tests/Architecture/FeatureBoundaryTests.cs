@@ -61,10 +61,10 @@ public sealed partial class FeatureBoundaryTests
     }
 
     [Fact]
-    public void The_checks_know_the_features_there_are()
+    public void The_checks_find_the_features_there_are()
     {
-        Assert.Equal(["Permissions", "Recognition", "Reflection"], FeatureFolders("KindnessBot.Core", CoreSharedRooms));
-        Assert.Contains("Help", FeatureFolders("KindnessBot.Bot", BotSharedRooms));
+        Assert.Superset(new HashSet<string>(["Permissions", "Recognition", "Reflection"]), FeatureFolders("KindnessBot.Core", CoreSharedRooms).ToHashSet());
+        Assert.Superset(new HashSet<string>(["Help", "Permissions", "Recognition", "Reflection"]), FeatureFolders("KindnessBot.Bot", BotSharedRooms).ToHashSet());
     }
 
     private static List<string> FeatureFolders(string project, string[] shared) =>
