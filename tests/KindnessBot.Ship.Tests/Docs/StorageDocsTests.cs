@@ -13,7 +13,11 @@ public sealed class StorageDocsTests
     {
         var text = File.ReadAllText(Path.Combine(Repo.Root, document));
 
-        var missing = BotComposition.DeclaredStorage().Where(d => !text.Contains($"`{d.Name}`", StringComparison.Ordinal)).Select(d => $"{d.Kind} {d.Name} ({d.Feature})");
+        // The README lists each table as a row of its storage table; elsewhere a mention in backticks will do.
+        bool Named(Core.Storage.StorageDeclaration d) => document == "README.md" && d.Kind == Core.Storage.StorageKind.Table
+            ? text.Contains($"\n| `{d.Name}` |", StringComparison.Ordinal)
+            : text.Contains($"`{d.Name}`", StringComparison.Ordinal);
+        var missing = BotComposition.DeclaredStorage().Where(d => !Named(d)).Select(d => $"{d.Kind} {d.Name} ({d.Feature})");
 
         Assert.Empty(missing);
     }
