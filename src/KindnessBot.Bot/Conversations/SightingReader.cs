@@ -1,5 +1,6 @@
 using KindnessBot.Bot.Http;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.People;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json.Linq;
@@ -38,11 +39,11 @@ internal static class SightingReader
             ServiceUrl = activity.ServiceUrl,
             ChannelId = activity.ChannelId,
             BotId = activity.Recipient.Id,
-            BotName = activity.Recipient.Name,
+            BotName = DisplayName.Bound(activity.Recipient.Name),
             TeamId = data?.Team?.Id,
-            TeamName = data?.Team?.Name,
+            TeamName = DisplayName.Bound(data?.Team?.Name),
             TeamsChannelId = kind == ConversationKind.Channel ? conversationId : null,
-            TeamsChannelName = kind == ConversationKind.Channel ? data?.Channel?.Name : null,
+            TeamsChannelName = kind == ConversationKind.Channel ? DisplayName.Bound(data?.Channel?.Name) : null,
             UserId = kind == ConversationKind.Personal ? activity.From.Id : null,
             UserAadObjectId = kind == ConversationKind.Personal ? activity.From.AadObjectId : null,
         };

@@ -35,7 +35,7 @@ internal sealed class TeamsPeopleDirectory(ProactiveSender sender, TimeProvider 
             foreach (var member in page.Members ?? [])
             {
                 var tenant = member.Properties?["tenantId"]?.ToString();
-                members.Add(new Person(member.Id, member.AadObjectId, member.Name ?? member.Id, tenant));
+                members.Add(new Person(member.Id, member.AadObjectId, DisplayName.Bound(member.Name) ?? member.Id, tenant));
             }
 
             continuation = page.ContinuationToken;

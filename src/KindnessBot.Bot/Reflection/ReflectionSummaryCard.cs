@@ -43,9 +43,10 @@ internal static class ReflectionSummaryCard
 
     private static Container Answer(ReflectionAnswer answer, CultureInfo culture)
     {
+        // Never a score beside an answer: wellbeing is shown only as the average of five or more (above), so nobody's
+        // score can be read beside their words, named or not.
         var who = answer.Anonymous ? Localisation.Text(nameof(ReflectionText.SummaryAnonymous), culture) : answer.UserName ?? answer.UserId ?? Localisation.Text(nameof(ReflectionText.SummaryAnonymous), culture);
-        var line = answer.Wellbeing is { } score ? $"{who} · {string.Format(culture, Localisation.Text(nameof(ReflectionText.SummaryWellbeingOf), culture), score)}" : who;
-        var items = new List<CardElement> { new RichTextBlock([new TextRun(line) { IsSubtle = true }]) };
+        var items = new List<CardElement> { new RichTextBlock([new TextRun(who) { IsSubtle = true }]) };
         if (answer.Text.Length > 0)
         {
             items.Add(RichTextBlock.Plain(answer.Text));

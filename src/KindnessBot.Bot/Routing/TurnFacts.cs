@@ -12,7 +12,7 @@ namespace KindnessBot.Bot.Routing;
 internal static class TurnFacts
 {
     public static Person Person(ITurnContext turn) =>
-        new(turn.Activity.From.Id, turn.Activity.From.AadObjectId, string.IsNullOrWhiteSpace(turn.Activity.From.Name) ? turn.Activity.From.Id : turn.Activity.From.Name, null);
+        new(turn.Activity.From.Id, turn.Activity.From.AadObjectId, DisplayName.Bound(turn.Activity.From.Name) ?? turn.Activity.From.Id, null);
 
     public static ConversationRecord Where(ITurnContext turn) => SightingReader.Read((Activity)turn.Activity).Conversation;
 

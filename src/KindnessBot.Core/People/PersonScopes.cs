@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KindnessBot.Core.Conversations;
+using Microsoft.Extensions.Logging;
 
 namespace KindnessBot.Core.People;
 
@@ -8,8 +9,15 @@ namespace KindnessBot.Core.People;
 /// personal chat, the teams the bot is in that the person belongs to. Also who leads there, through the one
 /// <see cref="ILeaderPolicy"/>.
 /// </summary>
-public sealed class PersonScopes(IConversationStore conversations, IPeopleDirectory people, ILeaderPolicy leaders, TimeProvider time)
+/// <remarks>
+/// A team whose roster cannot be read (the bot was removed without Teams saying so, Teams refuses or throttles) is
+/// left out and logged, and not asked again for a minute: one unreachable team never breaks anyone's turn.
+/// </remarks>
+public sealed partial class PersonScopes(IConversationStore conversations, IPeopleDirectory people, ILeaderPolicy leaders, TimeProvider time, ILogger<PersonScopes> logger)
 {
+    private static readonly TimeSpan FailingTeamLeftOutFor = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<(string Tenant, string Scope), DateTimeOffset> _failing = new();
+
     // The tenant's teams change rarely; kept for half a minute so a card and its submit do not each read them.
     private static readonly TimeSpan TeamsKeptFor = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<ConversationRecord> Teams)> _teams = new();
@@ -21,7 +29,7 @@ public sealed class PersonScopes(IConversationStore conversations, IPeopleDirect
         var mine = new List<ConversationRecord>();
         foreach (var team in await TenantTeamsAsync(tenantId, cancellationToken))
         {
-            if ((await people.MembersAsync(team, cancellationToken)).Any(m => m.Is(person.TeamsId)))
+            if ((await RosterAsync(team, cancellationToken)).Any(m => m.Is(person.TeamsId)))
             {
                 mine.Add(team);
             }
@@ -73,7 +81,7 @@ public sealed class PersonScopes(IConversationStore conversations, IPeopleDirect
         ArgumentNullException.ThrowIfNull(scopes);
         foreach (var scope in scopes)
         {
-            var member = (await people.MembersAsync(scope, cancellationToken)).FirstOrDefault(m => m.Is(id));
+            var member = (await RosterAsync(scope, cancellationToken)).FirstOrDefault(m => m.Is(id));
             if (member is not null && (member.TenantId is null || member.TenantId == tenantId))
             {
                 return member;
@@ -90,7 +98,7 @@ public sealed class PersonScopes(IConversationStore conversations, IPeopleDirect
         var found = new Dictionary<string, Person>(StringComparer.Ordinal);
         foreach (var scope in scopes)
         {
-            foreach (var member in await people.MembersAsync(scope, cancellationToken))
+            foreach (var member in await RosterAsync(scope, cancellationToken))
             {
                 if (member.TenantId is null || member.TenantId == tenantId)
                 {
@@ -101,6 +109,38 @@ public sealed class PersonScopes(IConversationStore conversations, IPeopleDirect
 
         return [.. found.Values];
     }
+
+    /// <summary>The roster of one team or chat; empty (and logged) when it cannot be read.</summary>
+    private async Task<IReadOnlyList<Person>> RosterAsync(ConversationRecord scope, CancellationToken cancellationToken)
+    {
+        var key = (scope.TenantId, scope.ScopeId);
+        var now = time.GetUtcNow();
+        if (_failing.TryGetValue(key, out var failedAt) && now - failedAt < FailingTeamLeftOutFor)
+        {
+            return [];
+        }
+
+        try
+        {
+            var members = await people.MembersAsync(scope, cancellationToken);
+            _failing.TryRemove(key, out _);
+            return members;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (_failing.Count > 10_000)
+            {
+                _failing.Clear();
+            }
+
+            _failing[key] = now;
+            LogRosterFailed(logger, scope.Kind, scope.TenantId, ex.GetType().Name);
+            return [];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The roster of a {Kind} in tenant {TenantId} could not be read ({Failure}); it is left out for a minute")]
+    private static partial void LogRosterFailed(ILogger logger, ConversationKind kind, string tenantId, string failure);
 
     private async Task<IReadOnlyList<ConversationRecord>> TenantTeamsAsync(string tenantId, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using KindnessBot.Core.Storage;
 using KindnessBot.Core.Tests.Conversations;
 using KindnessBot.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using RecognitionRecord = KindnessBot.Core.Recognition.Recognition;
 
@@ -95,7 +96,7 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
         new(store ?? Store, Conversations, Scopes(), Notifier, Time, new RecognitionOptions { DailyLimit = dailyLimit });
 
     /// <summary>Who is where, through the real scope rules, over the stand-in roster.</summary>
-    protected PersonScopes Scopes() => new(Conversations, People.Directory, new InstallerOrAdminLeaderPolicy(new LeaderOptions(), Conversations), Time);
+    protected PersonScopes Scopes() => new(Conversations, People.Directory, new InstallerOrAdminLeaderPolicy(new LeaderOptions(), Conversations), Time, NullLogger<PersonScopes>.Instance);
 
     /// <summary>This test's tables, reached through a client whose requests pass <paramref name="policy"/> first.</summary>
     protected StorageAccount TablesThrough(HttpPipelinePolicy policy)
