@@ -20,8 +20,9 @@ internal static class AppraisalFile
 
         foreach (var item in received.Received)
         {
-            text.AppendLine().Append("> ").AppendLine(item.Text.ReplaceLineEndings("\n> "));
-            text.AppendLine().AppendLine(string.Format(culture, Localisation.Text(nameof(RecognitionText.LookBackFrom), culture), item.GiverName, RecognitionCardParts.Date(item.GivenAt, culture)));
+            // What givers wrote, and their names, are shown as written: escaped, so none of it is Markdown or HTML.
+            text.AppendLine().Append("> ").AppendLine(MarkdownText.Escape(item.Text).ReplaceLineEndings("\n> "));
+            text.AppendLine().AppendLine(string.Format(culture, Localisation.Text(nameof(RecognitionText.LookBackFrom), culture), MarkdownText.Escape(item.GiverName), RecognitionCardParts.Date(item.GivenAt, culture)));
         }
 
         return text.ToString();

@@ -12,9 +12,10 @@ internal static class ConsentCard
         string T(string name) => Localisation.Text(name, culture);
         var canShare = recognition.CelebrateInConversationId is not null;
         var body = RecognitionCardParts.Body(recognition, culture, T(nameof(RecognitionText.ConsentTitle)), T(nameof(RecognitionText.ConsentIntro)));
-        body.Add(new TextBlock(canShare
+        // The team's name comes from Teams: plain text, never Markdown.
+        body.Add(RichTextBlock.Plain(canShare
             ? string.Format(culture, T(nameof(RecognitionText.ConsentQuestionTeam)), RecognitionCardParts.TeamName(recognition, culture))
-            : T(nameof(RecognitionText.ConsentQuestionNoTeam))) { Spacing = Spacing.Medium });
+            : T(nameof(RecognitionText.ConsentQuestionNoTeam))) with { Spacing = Spacing.Medium });
 
         IReadOnlyList<CardAction> actions = canShare
             ? [Decide(T(nameof(RecognitionText.ConsentShare)), recognition, "share"), Decide(T(nameof(RecognitionText.ConsentKeep)), recognition, "private")]

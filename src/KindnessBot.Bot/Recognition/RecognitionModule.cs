@@ -16,7 +16,8 @@ public static class RecognitionModule
         services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.Section)
             .Validate(o => o.DailyLimit is > 0 and <= 1000, "Recognition:DailyLimit must be from 1 to 1000.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RecognitionOptions>>().Value);
-        services.AddOptions<AppraisalOptions>().BindConfiguration(AppraisalOptions.Section);
+        services.AddOptions<AppraisalOptions>().BindConfiguration(AppraisalOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AppraisalOptions>, AppraisalOptionsValidator>();
         services.AddSingleton<IRecognitionStore, TableRecognitionStore>();
         services.AddSingleton<IRecognitionNotifier, TeamsRecognitionNotifier>();
         services.AddSingleton<RecognitionService>();
@@ -42,8 +43,10 @@ public static class RecognitionModule
     /// <summary>A person's appraisal summary as a file, behind the signed, short-lived link made in their own chat.</summary>
     public static IEndpointRouteBuilder MapRecognition(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/appraisal-summary", async (string? t, AppraisalLinks links, RecognitionService recognitions, TimeProvider time, CancellationToken cancellationToken) =>
+        app.MapGet("/appraisal-summary", async (HttpContext http, string? t, AppraisalLinks links, RecognitionService recognitions, TimeProvider time, CancellationToken cancellationToken) =>
         {
+            // A person's own summary: never kept by a browser, a proxy or a shared computer's cache.
+            http.Response.Headers.CacheControl = "no-store";
             if (links.Read(t) is not { } grant)
             {
                 return Results.Content("This link has expired or is not valid. Ask KindnessBot for your appraisal summary again.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);

@@ -89,6 +89,12 @@ public sealed partial class PromptWorker(
         {
             LogStorageTrouble(logger, ex);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Anything else is a fault of ours: logged (it was lost before), and the prompt comes back after its
+            // visibility timeout like any unfinished one; poisoned once it keeps coming back.
+            LogUnexpected(logger, ex);
+        }
         finally
         {
             capacity.Release();
@@ -256,6 +262,9 @@ public sealed partial class PromptWorker(
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A reflection prompt failed unexpectedly; it will be tried again")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reflection prompt of week {Week} in tenant {TenantId} moved to the poison queue after {Attempts} attempts: {Reason}")]
     private static partial void LogPoisoned(ILogger logger, string tenantId, string week, int attempts, string reason);

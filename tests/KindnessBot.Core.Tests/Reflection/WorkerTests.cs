@@ -1,5 +1,6 @@
 using KindnessBot.Core.Reflection;
 using KindnessBot.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KindnessBot.Core.Tests.Reflection;
@@ -43,10 +44,10 @@ public class WorkerTests
         return storage;
     }
 
-    private static PromptWorker Worker(ReflectionStorage storage, IPromptSender sender, string instance, ReflectionOptions? options = null)
+    private static PromptWorker Worker(ReflectionStorage storage, IPromptSender sender, string instance, ReflectionOptions? options = null, ILogger<PromptWorker>? logger = null)
     {
         options ??= FastOptions();
-        return new PromptWorker(storage, new SlotStore(storage), new FleetSendPacer(storage, options, TimeProvider.System), new ConversationPacer(storage), sender, options, TimeProvider.System, NullLogger<PromptWorker>.Instance, instance);
+        return new PromptWorker(storage, new SlotStore(storage), new FleetSendPacer(storage, options, TimeProvider.System), new ConversationPacer(storage), sender, options, TimeProvider.System, logger ?? NullLogger<PromptWorker>.Instance, instance);
     }
 
     /// <summary>Runs the workers until every slot is settled (sent or failed), at most 30 seconds, then stops them (at most 10 more).</summary>
@@ -184,6 +185,23 @@ public class WorkerTests
         Assert.Equal(0, sender.TotalPosts);
         Assert.Equal(SlotState.Skipped, (await new SlotStore(storage).FindAsync(Tenant, "19:team", prompt.Week, Ct))?.State);
         Assert.Equal(0, (await storage.Prompts.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task A_send_that_fails_in_a_way_nobody_expected_is_logged_and_the_prompt_is_posted_on_a_later_try()
+    {
+        var storage = await EnqueueTeamsAsync(1);
+        var first = 1;
+        var sender = new FakeSender
+        {
+            BeforeEachSend = () => Interlocked.Exchange(ref first, 0) == 1 ? throw new InvalidOperationException("a bug") : Task.CompletedTask,
+        };
+        var logger = new ListLogger<PromptWorker>();
+
+        await RunUntilSettledAsync(storage, 1, Worker(storage, sender, "a", logger: logger));
+
+        Assert.Equal(1, sender.TotalPosts);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
     }
 
     [Fact]
