@@ -38,8 +38,16 @@ public sealed class TableConversationStore(StorageAccount account) : IConversati
         ArgumentNullException.ThrowIfNull(installed);
         var partition = PartitionKey(installed.TenantId);
         var row = ConversationRow(installed.ConversationId);
+        var current = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, select: ["IsRemoved", "InstalledBy", "InstalledAt"], cancellationToken: cancellationToken);
+
+        // Whoever first installed the bot here stays its installer of record (and so its first leader): removing and
+        // adding the bot again, by anyone, never changes who that is.
+        if (current.HasValue && current.Value!.GetString("InstalledBy") is { Length: > 0 } firstInstaller)
+        {
+            installed = installed with { InstalledBy = firstInstaller, InstalledAt = current.Value.GetDateTimeOffset("InstalledAt") ?? installed.InstalledAt };
+        }
+
         var entity = ToEntity(installed with { IsRemoved = false }, partition, row);
-        var current = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, select: ["IsRemoved"], cancellationToken: cancellationToken);
         try
         {
             if (!current.HasValue)
