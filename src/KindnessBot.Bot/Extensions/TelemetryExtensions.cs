@@ -1,4 +1,6 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
+using KindnessBot.Bot.Hosting;
+using OpenTelemetry.Trace;
 
 namespace KindnessBot.Bot.Extensions;
 
@@ -12,6 +14,8 @@ public static class TelemetryExtensions
     /// </summary>
     public static IHostApplicationBuilder AddKindnessTelemetry(this IHostApplicationBuilder builder)
     {
+        // Registered first, so it runs before whatever exports spans (Azure Monitor here, anything a test adds).
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new TelemetryRedaction()));
         var connectionString = builder.Configuration[ConnectionStringKey];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {

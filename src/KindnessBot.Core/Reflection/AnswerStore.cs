@@ -24,7 +24,9 @@ public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
             ["Text"] = text,
             ["Wellbeing"] = wellbeing,
             ["Anonymous"] = anonymous,
-            ["UpdatedAt"] = at,
+            // An anonymous answer keeps only the day it was given: an instant could be matched against when the
+            // person's own chat was written or a trace was recorded, and so point at who answered.
+            ["UpdatedAt"] = anonymous ? new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero) : at,
         };
         if (!anonymous)
         {

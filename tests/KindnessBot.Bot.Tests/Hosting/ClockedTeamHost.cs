@@ -6,16 +6,18 @@ namespace KindnessBot.Bot.Tests.Hosting;
 public class ClockedTeamHost : IAsyncLifetime
 {
     private readonly Dictionary<string, string?>? _settings;
+    private readonly Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? _services;
 
     public ClockedTeamHost()
         : this(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero))
     {
     }
 
-    protected ClockedTeamHost(DateTimeOffset start, Dictionary<string, string?>? settings = null)
+    protected ClockedTeamHost(DateTimeOffset start, Dictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         Time = new FakeTimeProvider(start);
         _settings = settings;
+        _services = services;
     }
 
     public FakeTimeProvider Time { get; }
@@ -24,7 +26,7 @@ public class ClockedTeamHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = new TeamHost(Time, _settings);
+        Host = new TeamHost(Time, _settings, _services);
         await Host.InitializeAsync();
     }
 

@@ -12,6 +12,7 @@ namespace KindnessBot.Bot.Tests.Hosting;
 public sealed class TeamHost : BotHost
 {
     private readonly TimeProvider? _time;
+    private readonly Action<IServiceCollection>? _services;
 
     public TeamHost()
         : this(null, null)
@@ -19,8 +20,8 @@ public sealed class TeamHost : BotHost
     }
 
     /// <summary>The same host on a clock the test moves, with extra settings.</summary>
-    internal TeamHost(TimeProvider? time, Dictionary<string, string?>? settings = null)
-        : base(Settings(settings)) => _time = time;
+    internal TeamHost(TimeProvider? time, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        : base(Settings(settings)) => (_time, _services) = (time, services);
 
     private static Dictionary<string, string?> Settings(Dictionary<string, string?>? extra)
     {
@@ -39,6 +40,8 @@ public sealed class TeamHost : BotHost
         {
             services.AddSingleton(_time);
         }
+
+        _services?.Invoke(services);
     }
 
     public static readonly (string Id, string Name)[] Team =

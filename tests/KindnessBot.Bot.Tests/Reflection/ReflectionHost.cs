@@ -12,8 +12,19 @@ namespace KindnessBot.Bot.Tests.Reflection;
 /// run a sweep, the worker and the follow-up when they choose, through the host's own services.
 /// Starts on Monday 30 November 2026, 08:00 UTC (08:00 in London).
 /// </summary>
-public sealed class ReflectionHost() : ClockedTeamHost(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), new() { ["Reflection:Background"] = "false" })
+public class ReflectionHost : ClockedTeamHost
 {
+    public ReflectionHost()
+        : this(null)
+    {
+    }
+
+    /// <param name="services">Test services to add (for example, something that records telemetry).</param>
+    protected ReflectionHost(Action<IServiceCollection>? services)
+        : base(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), new() { ["Reflection:Background"] = "false" }, services)
+    {
+    }
+
     public string TenantId => Host.Activities.TenantId;
 
     public T Get<T>()
