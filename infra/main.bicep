@@ -1,5 +1,6 @@
 // KindnessBot in one resource group: the web app that runs the bot, the Azure Bot that connects it to Teams, the
-// storage it keeps its data in (reached with a managed identity, never a key) and the monitoring to see it working.
+// storage it keeps its data in (reached with a managed identity, never a key), the Key Vault that holds its two secrets
+// (read by the same identity; the app settings hold only references to them) and the monitoring to see it working.
 // Deploy: az deployment group create -g <group> -f infra/main.bicep -p infra/main.bicepparam (see docs/deploy.md).
 
 targetScope = 'resourceGroup'
@@ -61,11 +62,11 @@ param queueNames string[] = [
   'reflection-prompts-poison'
 ]
 
-@description('Signs the short-lived links to appraisal summaries (Appraisal:LinkSigningKey); every instance must share it. A new one each deployment is fine: links live 15 minutes.')
+@description('Signs the short-lived links to appraisal summaries (Appraisal:LinkSigningKey); every instance must share it. Stored in the Key Vault, never in an app setting. A new one each deployment is fine: links live 15 minutes.')
 @secure()
 param appraisalLinkSigningKey string = base64(newGuid())
 
-@description('Keeps anonymous reflection answers anonymous (Reflection:AnswerSecret, see docs/privacy.md): at least 32 random bytes in base64, made once (openssl rand -base64 32) and kept, in Key Vault or your pipeline\'s secrets. Changing it only means people cannot change answers they gave before. The bot refuses to start without it.')
+@description('Keeps anonymous reflection answers anonymous (Reflection:AnswerSecret, see docs/privacy.md): at least 32 random bytes in base64, made once (openssl rand -base64 32) and kept in your pipeline\'s secrets; the deployment stores it in the Key Vault, never in an app setting. Changing it only means people cannot change answers they gave before. The bot refuses to start without it.')
 @secure()
 param reflectionAnswerSecret string
 
@@ -95,6 +96,7 @@ var withStagingSlot = stagingSlot && !startsWith(appServiceSku, 'B')
 // Built-in roles: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${baseName}-logs'
@@ -183,6 +185,59 @@ resource queueAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// The bot's two secrets. Access is by Azure role (no access policies), so reading a secret takes a role on this vault:
+// the app settings hold only references, and whoever can read those learns where the secrets are, not what they are.
+// Soft delete and purge protection keep a deleted secret, or the whole vault, recoverable for 90 days; the name stays
+// taken meanwhile (see docs/deploy.md if you recreate the resource group).
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
+  name: take('kv${toLower(replace(namePrefix, '-', ''))}${suffix}', 24) // vault names: 3–24 letters, digits and hyphens, starting with a letter
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    enabledForDeployment: false
+    enabledForDiskEncryption: false
+    enabledForTemplateDeployment: false
+    // Like the storage account: reached over the internet, by Microsoft Entra ID identities only.
+    publicNetworkAccess: 'Enabled'
+  }
+
+  resource answerSecret 'secrets' = {
+    name: 'reflection-answer-secret'
+    properties: {
+      value: reflectionAnswerSecret
+      contentType: 'base64'
+    }
+  }
+
+  resource linkSigningKey 'secrets' = {
+    name: 'appraisal-link-signing-key'
+    properties: {
+      value: appraisalLinkSigningKey
+      contentType: 'base64'
+    }
+  }
+}
+
+// The bot's identity may read this vault's secrets (not change them, nor anything else in it).
+resource secretsAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${baseName}-plan'
   location: location
@@ -243,13 +298,17 @@ var siteConfig = {
       name: 'Appraisal__PublicBaseUrl'
       value: 'https://${siteHostName}/'
     }
+    // The secrets are Key Vault references, resolved by App Service with the identity (keyVaultReferenceIdentity).
+    // Each names the secret's version: the same value deployed again keeps its version, so the setting and the app
+    // stay as they are; a new value (a new link signing key each deployment, a rotated answer secret) is a new
+    // version, which changes the setting and so restarts the app, every instance of it, with the new value.
     {
       name: 'Appraisal__LinkSigningKey'
-      value: appraisalLinkSigningKey
+      value: '@Microsoft.KeyVault(SecretUri=${vault::linkSigningKey.properties.secretUriWithVersion})'
     }
     {
       name: 'Reflection__AnswerSecret'
-      value: reflectionAnswerSecret
+      value: '@Microsoft.KeyVault(SecretUri=${vault::answerSecret.properties.secretUriWithVersion})'
     }
     {
       // The bot exports traces, metrics and logs itself through OpenTelemetry (Azure Monitor distro) when this is set;
@@ -281,9 +340,10 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: siteConfig
   }
   dependsOn: [
-    // The app checks its tables when it starts; let it start only once it may reach them.
+    // The app checks its tables and reads its secrets when it starts; let it start only once it may reach them.
     tableAccess
     queueAccess
+    secretsAccess
   ]
 
   // Deploy with Microsoft Entra ID (az webapp deploy uses it), never with FTP or basic-auth publishing passwords.
@@ -374,5 +434,7 @@ output tenantId string = identity.properties.tenantId
 output messagingEndpoint string = bot.properties.endpoint
 output webAppName string = web.name
 output storageAccountName string = storage.name
+@description('The Key Vault holding the bot\'s secrets (reflection-answer-secret, appraisal-link-signing-key).')
+output keyVaultName string = vault.name
 output botName string = bot.name
 output stagingSlotName string = withStagingSlot ? 'staging' : ''
