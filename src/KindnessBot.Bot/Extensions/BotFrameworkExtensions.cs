@@ -15,6 +15,8 @@ public static class BotFrameworkExtensions
         services.AddOptions<BotCredentialsOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotCredentialsOptions>, BotCredentialsOptionsValidator>();
         services.AddOptions<MessagesEndpointOptions>().BindConfiguration(MessagesEndpointOptions.Section);
+        services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.Section);
+        services.AddSingleton<TenantPolicy>();
         services.AddHttpClient();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusedContractResolverAuthentication(
             new ConfigurationBotFrameworkAuthentication(

@@ -4,6 +4,7 @@ using Azure.Identity;
 using Azure.Storage.Queues;
 using KindnessBot.Bot.Hosting;
 using KindnessBot.Core.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace KindnessBot.Bot.Extensions;
@@ -33,7 +34,9 @@ public static class StorageExtensions
         builder.Services.AddSingleton(sp => new StorageAccount(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         builder.Services.AddHostedService<StorageCreator>();
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [StorageHealthCheck.ReadyTag]);
+        // One instance for the host's life: it shares one check among concurrent callers and reuses its result.
+        builder.Services.AddSingleton<StorageHealthCheck>();
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("storage", sp => sp.GetRequiredService<StorageHealthCheck>(), failureStatus: null, tags: [StorageHealthCheck.ReadyTag]));
         return builder;
     }
 

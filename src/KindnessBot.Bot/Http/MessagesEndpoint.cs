@@ -19,6 +19,7 @@ internal sealed partial class MessagesEndpoint(
     IBot bot,
     IOptions<BotCredentialsOptions> credentials,
     IOptions<MessagesEndpointOptions> options,
+    TenantPolicy tenants,
     ILogger<MessagesEndpoint> logger)
 {
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
@@ -65,6 +66,13 @@ internal sealed partial class MessagesEndpoint(
             // Unauthorised, malformed, expired, forged, or a token that could not be checked: none may reach the bot.
             LogUnauthenticated(logger, ex.GetType().Name, ex.Message);
             await RefuseAsync(http, StatusCodes.Status401Unauthorized, "The Bot Framework token is not valid.");
+            return;
+        }
+
+        if (!tenants.Serves(ActivityGate.TenantId(activity)!))
+        {
+            LogOtherTenant(logger, ActivityGate.TenantId(activity)!);
+            await RefuseAsync(http, StatusCodes.Status403Forbidden, "This bot does not serve that organisation.");
             return;
         }
 
@@ -135,6 +143,9 @@ internal sealed partial class MessagesEndpoint(
         http.Response.StatusCode = status;
         return http.Response.WriteAsJsonAsync(new { error = message }, http.RequestAborted);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from tenant {TenantId}, which this deployment does not serve")]
+    private static partial void LogOtherTenant(ILogger logger, string tenantId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an activity: {Problem}")]
     private static partial void LogRejected(ILogger logger, string? problem);

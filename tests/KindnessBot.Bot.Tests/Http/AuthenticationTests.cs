@@ -11,7 +11,7 @@ public sealed class AuthenticatedBotHost() : BotHost(new()
 {
     ["MicrosoftAppType"] = "SingleTenant",
     ["MicrosoftAppId"] = AppId,
-    ["MicrosoftAppTenantId"] = "f0e1d2c3-b4a5-4697-8899-aabbccddeeff",
+    ["MicrosoftAppTenantId"] = "11111111-2222-3333-4444-555555555555", // the tenant the activities come from: a deployment serves its own
     ["MicrosoftAppPassword"] = "not-a-real-secret",
     // The public cloud's settings, spelt out (the SDK then takes them all from configuration), except where the
     // token service's signing keys are published: the stand-in's address.
