@@ -7,9 +7,9 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Permissions;
 
 /// <summary>"Record it" on the decision form.</summary>
-internal sealed class FlexRecordVerb(TurnScopes facts, PermissionService permissions, CommonCards cards) : SubmitVerb<FlexRecordVerb.Record>
+internal sealed class FlexRecordVerb(TurnScopes facts, PermissionService permissions, PermissionOptions options, CommonCards cards) : SubmitVerb<FlexRecordVerb.Record>
 {
-    internal sealed record Record(string Decided, string ForWhom, string ScopeId, string? StatementKey, string Outcome, bool Share);
+    internal sealed record Record(string Decided, string ForWhom, string ScopeId, string? StatementKey, string Outcome, bool Share, string CardId);
 
     public override string Verb => PermissionVerbs.FlexRecord;
 
@@ -20,7 +20,8 @@ internal sealed class FlexRecordVerb(TurnScopes facts, PermissionService permiss
         var reliedOn = payload.Id("reliedOn");
         var outcome = payload.Text("outcome", FlexDecision.MaxTextLength, required: true);
         var share = payload.Flag("share", absent: false);
-        var problem = decided.Problem ?? forWhom.Problem ?? reliedOn.Problem ?? outcome.Problem ?? share.Problem;
+        var cardId = PermissionCardId.Read(payload);
+        var problem = decided.Problem ?? forWhom.Problem ?? reliedOn.Problem ?? outcome.Problem ?? share.Problem ?? cardId.Problem;
         if (problem is not null)
         {
             return Parsed<Record>.Invalid(problem);
@@ -33,7 +34,7 @@ internal sealed class FlexRecordVerb(TurnScopes facts, PermissionService permiss
             return Parsed<Record>.Invalid("reliedOn is not a permission or own judgement");
         }
 
-        return Parsed<Record>.Valid(new Record(decided.Value!, forWhom.Value!, reliedOn.Value[..separator], key == "own" ? null : key, outcome.Value!, share.Value));
+        return Parsed<Record>.Valid(new Record(decided.Value!, forWhom.Value!, reliedOn.Value[..separator], key == "own" ? null : key, outcome.Value!, share.Value, cardId.Value!));
     }
 
     protected override async Task<string?> HandleAsync(ITurnContext turn, Record command, CancellationToken cancellationToken)
@@ -43,20 +44,22 @@ internal sealed class FlexRecordVerb(TurnScopes facts, PermissionService permiss
         string text;
         if (scope is null)
         {
-            text = nameof(PermissionText.PermissionNotFound);
+            text = Localisation.Text(nameof(PermissionText.PermissionNotFound), culture);
         }
         else
         {
-            var (_, refusal) = await permissions.RecordDecisionAsync(new DecisionRequest(TurnFacts.Person(turn), scope, command.Decided, command.ForWhom, command.StatementKey, command.Outcome, command.Share), cancellationToken);
-            text = refusal switch
+            var outcome = await permissions.RecordDecisionAsync(new DecisionRequest(TurnFacts.Person(turn), scope, command.Decided, command.ForWhom, command.StatementKey, command.Outcome, command.Share, command.CardId), cancellationToken);
+            text = outcome switch
             {
-                PermissionRefusal.NotFound => nameof(PermissionText.PermissionNotFound),
-                PermissionRefusal.NotActive => nameof(PermissionText.PermissionNotActive),
-                _ => command.Share ? nameof(PermissionText.DecisionRecordedShared) : nameof(PermissionText.DecisionRecorded),
+                { Refusal: PermissionRefusal.NotFound } => Localisation.Text(nameof(PermissionText.PermissionNotFound), culture),
+                { Refusal: PermissionRefusal.NotActive } => Localisation.Text(nameof(PermissionText.PermissionNotActive), culture),
+                { Refusal: PermissionRefusal.DailyLimitReached } => TurnFacts.Text(turn, nameof(PermissionText.DecisionLimitReached), options.DailyDecisionLimit),
+                { Duplicate: true } => Localisation.Text(nameof(PermissionText.DecisionAlreadyRecorded), culture),
+                _ => Localisation.Text(command.Share ? nameof(PermissionText.DecisionRecordedShared) : nameof(PermissionText.DecisionRecorded), culture),
             };
         }
 
-        await turn.SendActivityAsync(cards.Notice(Localisation.Text(nameof(PermissionText.DecisionFormTitle), culture), Localisation.Text(text, culture)).ToActivity(), cancellationToken);
+        await turn.SendActivityAsync(cards.Notice(Localisation.Text(nameof(PermissionText.DecisionFormTitle), culture), text).ToActivity(), cancellationToken);
         return null;
     }
 }

@@ -22,15 +22,12 @@ internal sealed class FlexedCommand(TurnScopes facts, PermissionService permissi
 
         var culture = TurnFacts.Culture(turn);
         var statements = await permissions.ApplicableAsync(TurnFacts.Where(turn).TenantId, scopes, cancellationToken);
-        var choices = statements.Select(s => new Choice(Shorten(s.What), $"{s.ScopeId}|{s.Key}")).ToList();
-        choices.AddRange(scopes.Select(s => new Choice(
+        var ownJudgement = scopes.Select(s => new Choice(
             scopes.Count == 1 ? Localisation.Text(nameof(PermissionText.DecisionOwnJudgement), culture) : string.Format(culture, Localisation.Text(nameof(PermissionText.DecisionOwnJudgementIn), culture), s.TeamName ?? s.ScopeId),
-            $"{s.ScopeId}|own")));
-        return cards.DecisionForm(choices, selected, TurnFacts.Locale(turn));
+            $"{s.ScopeId}|own"));
+        return cards.DecisionForm([.. statements.Select(s => new Choice(s.What, $"{s.ScopeId}|{s.Key}"))], [.. ownJudgement], selected, TurnFacts.Locale(turn));
     }
 
     public async Task SendFormAsync(ITurnContext turn, string? selected, CancellationToken cancellationToken) =>
         await turn.SendActivityAsync((await FormAsync(turn, selected, cancellationToken)).ToActivity(), cancellationToken);
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";
 }

@@ -10,4 +10,6 @@ public static class PermissionVerbs
     public const string Revoke = "permission-revoke";
     public const string Extend = "permission-extend";
     public const string FlexRecord = "flex-record";
+    public const string FlexLogPage = "flex-log-page";
+    public const string PermissionsPage = "permissions-page";
 }

@@ -4,28 +4,27 @@ using KindnessBot.Core.Permissions;
 
 namespace KindnessBot.Bot.Permissions;
 
-/// <summary>"permissions": the statements in force for the person, newest first.</summary>
+/// <summary>"permissions": the statements in force for the person, newest first, then their own decisions; a page at a time.</summary>
 internal static class PermissionsListCard
 {
-    public static AdaptiveCard Build(IReadOnlyList<PermissionStatement> statements, IReadOnlyList<FlexDecision> mine, DateOnly today, CultureInfo culture)
+    public static AdaptiveCard Build(IReadOnlyList<PermissionStatement> statements, IReadOnlyList<FlexDecision> mine, DateOnly today, int page, CultureInfo culture)
     {
-        var body = new List<CardElement> { new TextBlock(Localisation.Text(nameof(PermissionText.PermissionsTitle), culture)) { Size = TextSize.Large, Weight = TextWeight.Bolder } };
+        var blocks = new List<CardElement>();
         if (statements.Count == 0)
         {
-            body.Add(new TextBlock(Localisation.Text(nameof(PermissionText.PermissionsNone), culture)));
+            blocks.Add(new TextBlock(Localisation.Text(nameof(PermissionText.PermissionsNone), culture)));
         }
 
-        foreach (var statement in statements.Take(20))
+        blocks.AddRange(statements.Select(s => new Container(StatementCard.Describe(s, today, culture)) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium }));
+        for (var i = 0; i < mine.Count; i++)
         {
-            body.Add(new Container(StatementCard.Describe(statement, today, culture)) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium });
+            var d = mine[i];
+            var decision = RichTextBlock.Plain($"{d.Decided} ({d.ForWhom}): {d.Outcome}");
+            // The heading travels with the first decision, so it never ends a page on its own.
+            blocks.Add(i > 0 ? decision : new Container([new TextBlock(Localisation.Text(nameof(PermissionText.PermissionsYourDecisions), culture)) { Weight = TextWeight.Bolder }, decision]) { Spacing = Spacing.Large, Separator = true });
         }
 
-        if (mine.Count > 0)
-        {
-            body.Add(new TextBlock(Localisation.Text(nameof(PermissionText.PermissionsYourDecisions), culture)) { Weight = TextWeight.Bolder, Spacing = Spacing.Large, Separator = true });
-            body.AddRange(mine.Take(10).Select(d => RichTextBlock.Plain($"{d.Decided} ({d.ForWhom}): {d.Outcome}")));
-        }
-
-        return new AdaptiveCard(body);
+        var heading = new TextBlock(Localisation.Text(nameof(PermissionText.PermissionsTitle), culture)) { Size = TextSize.Large, Weight = TextWeight.Bolder };
+        return CardPages.Card([heading], CardPages.Split(blocks), page, next => new() { ["verb"] = PermissionVerbs.PermissionsPage, ["page"] = next }, culture);
     }
 }

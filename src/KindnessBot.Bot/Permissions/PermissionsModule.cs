@@ -1,6 +1,7 @@
 using KindnessBot.Bot.Hosting;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Permissions;
+using Microsoft.Extensions.Options;
 
 namespace KindnessBot.Bot.Permissions;
 
@@ -11,16 +12,21 @@ public static class PermissionsModule
     {
         var services = builder.Services;
         services.AddStorage(PermissionStorage.Declared);
+        services.AddOptions<PermissionOptions>().BindConfiguration(PermissionOptions.Section)
+            .Validate(o => o.DailyDecisionLimit is > 0 and <= 1000, "Permissions:DailyDecisionLimit must be from 1 to 1000.").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PermissionOptions>>().Value);
         services.AddSingleton<IPermissionStore, TablePermissionStore>();
         services.AddSingleton<IPermissionNotifier, TeamsPermissionNotifier>();
         services.AddSingleton<PermissionService>();
         services.AddSingleton<PermissionCards>();
 
         services.AddSingleton<ITextCommand, GivePermissionCommand>();
-        services.AddSingleton<ITextCommand, PermissionsCommand>();
+        services.AddSingleton<PermissionsCommand>();
+        services.AddSingleton<ITextCommand>(sp => sp.GetRequiredService<PermissionsCommand>());
         services.AddSingleton<FlexedCommand>();
         services.AddSingleton<ITextCommand>(sp => sp.GetRequiredService<FlexedCommand>());
-        services.AddSingleton<ITextCommand, FlexLogCommand>();
+        services.AddSingleton<FlexLogCommand>();
+        services.AddSingleton<ITextCommand>(sp => sp.GetRequiredService<FlexLogCommand>());
         foreach (var preview in new[] { true, false })
         {
             services.AddSingleton<ISubmitVerb>(sp => ActivatorUtilities.CreateInstance<PostStatementVerb>(sp, preview));
@@ -32,6 +38,8 @@ public static class PermissionsModule
         }
 
         services.AddSingleton<ISubmitVerb, FlexRecordVerb>();
+        services.AddSingleton<ISubmitVerb, FlexLogPageVerb>();
+        services.AddSingleton<ISubmitVerb, PermissionsPageVerb>();
         services.AddHostedService<PermissionReminders>();
         return builder;
     }

@@ -27,7 +27,7 @@ internal sealed class PostStatementVerb(TurnScopes facts, PermissionService perm
             return await ReplyAsync(turn, nameof(PermissionText.PermissionNotALeader), cancellationToken);
         }
 
-        var request = new StatementRequest(person, scope, command.What, command.Boundaries, command.Commitments, command.From, command.Until);
+        var request = new StatementRequest(person, scope, command.What, command.Boundaries, command.Commitments, command.From, command.Until, command.CardId);
         if (preview)
         {
             var draft = new PermissionStatement

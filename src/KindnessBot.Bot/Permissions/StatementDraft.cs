@@ -5,8 +5,8 @@ using KindnessBot.Core.Permissions;
 
 namespace KindnessBot.Bot.Permissions;
 
-/// <summary>The leader's form, read and checked: the same fields for "Preview" and "Post it".</summary>
-internal sealed record StatementDraft(string What, string Boundaries, DateOnly From, DateOnly Until, IReadOnlyList<Commitment> Commitments, string? TeamId)
+/// <summary>The leader's form, read and checked: the same fields for "Preview" and "Post it", with the form card's id.</summary>
+internal sealed record StatementDraft(string What, string Boundaries, DateOnly From, DateOnly Until, IReadOnlyList<Commitment> Commitments, string? TeamId, string CardId)
 {
     public static Parsed<StatementDraft> Read(SubmitPayload payload)
     {
@@ -16,7 +16,8 @@ internal sealed record StatementDraft(string What, string Boundaries, DateOnly F
         var until = payload.Text("until", 10, required: true);
         var commitments = payload.Commitments("commitments", required: false);
         var team = payload.Text("team", 256, required: false);
-        var problem = what.Problem ?? boundaries.Problem ?? from.Problem ?? until.Problem ?? commitments.Problem ?? team.Problem;
+        var cardId = PermissionCardId.Read(payload);
+        var problem = what.Problem ?? boundaries.Problem ?? from.Problem ?? until.Problem ?? commitments.Problem ?? team.Problem ?? cardId.Problem;
         if (problem is not null)
         {
             return Parsed<StatementDraft>.Invalid(problem);
@@ -28,7 +29,7 @@ internal sealed record StatementDraft(string What, string Boundaries, DateOnly F
             return Parsed<StatementDraft>.Invalid("from and until must be dates");
         }
 
-        return Parsed<StatementDraft>.Valid(new StatementDraft(what.Value!, boundaries.Value!, fromDay, untilDay, commitments.Value!, team.Value));
+        return Parsed<StatementDraft>.Valid(new StatementDraft(what.Value!, boundaries.Value!, fromDay, untilDay, commitments.Value!, team.Value, cardId.Value!));
     }
 
     public Dictionary<string, object> ToPostData() => new()
@@ -40,5 +41,6 @@ internal sealed record StatementDraft(string What, string Boundaries, DateOnly F
         ["until"] = Until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["commitments"] = string.Join(',', Commitments),
         ["team"] = TeamId ?? string.Empty,
+        [PermissionCardId.Field] = CardId,
     };
 }

@@ -8,7 +8,13 @@ namespace KindnessBot.Bot.Permissions;
 /// <summary>What a leader fills in to give permission: what, boundaries, dates, commitments (and, from a chat, which team).</summary>
 internal static class StatementFormCard
 {
-    public static AdaptiveCard Build(DateOnly today, IReadOnlyList<(string TeamId, string Name)>? teams, CultureInfo culture)
+    /// <summary>The teams offered from personal chat (in a team's own channel there is no choice to make).</summary>
+    public const int MaxTeams = 20;
+
+    public const int MaxTeamName = 80;
+
+    /// <param name="cardId">This card's id, carried through the preview: it makes one statement, however often it is posted.</param>
+    public static AdaptiveCard Build(DateOnly today, IReadOnlyList<(string TeamId, string Name)>? teams, string cardId, CultureInfo culture)
     {
         string T(string name) => Localisation.Text(name, culture);
         var body = new List<CardElement>
@@ -29,10 +35,10 @@ internal static class StatementFormCard
         };
         if (teams is not null)
         {
-            body.Add(new InputChoiceSet("team", [.. teams.Select(t => new Choice(t.Name, t.TeamId))]) { Label = T(nameof(PermissionText.PermissionTeamLabel)), Style = "compact", Value = teams.Count > 0 ? teams[0].TeamId : null, IsRequired = true, ErrorMessage = T(nameof(PermissionText.PermissionTeamLabel)) });
+            body.Add(new InputChoiceSet("team", [.. teams.Take(MaxTeams).Select(t => new Choice(ShortText.Of(t.Name, MaxTeamName), t.TeamId))]) { Label = T(nameof(PermissionText.PermissionTeamLabel)), Style = "compact", Value = teams.Count > 0 ? teams[0].TeamId : null, IsRequired = true, ErrorMessage = T(nameof(PermissionText.PermissionTeamLabel)) });
         }
 
-        return new AdaptiveCard(body, [SubmitAction.ForVerb(T(nameof(PermissionText.PermissionPreviewButton)), PermissionVerbs.Preview)]);
+        return new AdaptiveCard(body, [new SubmitAction(T(nameof(PermissionText.PermissionPreviewButton)), new Dictionary<string, object> { ["verb"] = PermissionVerbs.Preview, [PermissionCardId.Field] = cardId })]);
     }
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

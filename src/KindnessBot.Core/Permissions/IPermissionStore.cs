@@ -1,10 +1,13 @@
 namespace KindnessBot.Core.Permissions;
 
-/// <summary>Statements, the read/used markers that make each person count once, decisions, and the reminder calendar.</summary>
+/// <summary>Statements, the markers that make each reader count once and each card act once, decisions, the daily limit, and the reminder calendar.</summary>
 public interface IPermissionStore
 {
-    /// <summary>Stores a new statement and puts its reminder and expiry days in the calendar.</summary>
-    Task AddAsync(PermissionStatement statement, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new statement once per card (<paramref name="cardId"/>) and puts its reminder and expiry days in the
+    /// calendar. Returns what is stored: this statement, or the one the card made before.
+    /// </summary>
+    Task<PermissionStatement> AddAsync(PermissionStatement statement, string cardId, CancellationToken cancellationToken);
 
     Task<PermissionStatement?> FindAsync(string tenantId, string scopeId, string key, CancellationToken cancellationToken);
 
@@ -24,7 +27,12 @@ public interface IPermissionStore
     /// <summary>How many people have pressed <paramref name="kind"/> on the statement: the source of truth for its count.</summary>
     Task<int> CountMarksAsync(PermissionStatement statement, string kind, CancellationToken cancellationToken);
 
-    Task AddDecisionAsync(FlexDecision decision, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a decision once per card (<paramref name="cardId"/>), unless its person already recorded
+    /// <paramref name="dailyLimit"/> that UTC day, and raises the used count of the statement it relied on with it. On a
+    /// duplicate, returns the decision the card made before.
+    /// </summary>
+    Task<(AddDecisionOutcome Outcome, FlexDecision Stored)> AddDecisionAsync(FlexDecision decision, string cardId, int dailyLimit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FlexDecision>> DecisionsAsync(string tenantId, string scopeId, CancellationToken cancellationToken);
 

@@ -6,4 +6,7 @@ public enum PermissionRefusal
     BadDates,
     NotFound,
     NotActive,
+
+    /// <summary>The person has recorded as many flexible decisions today as they may.</summary>
+    DailyLimitReached,
 }

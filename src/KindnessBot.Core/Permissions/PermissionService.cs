@@ -9,10 +9,14 @@ namespace KindnessBot.Core.Permissions;
 /// The Permissive commitment in practice: leaders give explicit, bounded, visible permission; people say they have
 /// read it and record the flexible decisions it enabled; leaders see whether it works.
 /// </summary>
-public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, ILeaderPolicy leaders, IPermissionNotifier notifier, TimeProvider time)
+public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, ILeaderPolicy leaders, IPermissionNotifier notifier, TimeProvider time, PermissionOptions? options = null)
 {
     public const int MaxValidDays = 366;
     public const int ExtendByDays = 30;
+
+    private readonly StatementPoster _poster = new(store, notifier, time);
+    private readonly PostedStatements _posted = new(conversations, notifier);
+    private readonly DecisionRecorder _decisions = new(store, new PostedStatements(conversations, notifier), notifier, time, (options ?? new PermissionOptions()).DailyDecisionLimit);
 
     /// <summary>The number of ETag conflicts retried since start (for the benchmark).</summary>
     public long Conflicts => Interlocked.Read(ref _conflicts);
@@ -53,10 +57,10 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
             ValidUntil = request.ValidUntil,
             PostedAt = now,
         };
-        await store.AddAsync(statement, cancellationToken);
-        var activityId = await notifier.PostAsync(statement, request.Where, cancellationToken);
-        var (posted, _) = await store.UpdateAsync(statement.TenantId, statement.ScopeId, statement.Key, s => s with { ActivityId = activityId }, cancellationToken);
-        return (posted, null);
+        // Once per form card: pressing "Post it" again (a double click, or after Teams refused the post) posts the
+        // statement the card made, instead of making a second one.
+        var stored = await store.AddAsync(statement, request.CardId ?? Guid.NewGuid().ToString("N"), cancellationToken);
+        return (await _poster.PostOnceAsync(stored, request.Where, cancellationToken), null);
     }
 
     /// <summary>
@@ -84,54 +88,12 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         return (updated, true);
     }
 
-    public async Task<(FlexDecision? Decision, PermissionRefusal? Refusal)> RecordDecisionAsync(DecisionRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var scopeId = request.Scope.ScopeId;
-        PermissionStatement? statement = null;
-        if (request.StatementKey is not null)
-        {
-            statement = await store.FindAsync(request.Scope.TenantId, scopeId, request.StatementKey, cancellationToken);
-            if (statement is null)
-            {
-                return (null, PermissionRefusal.NotFound);
-            }
-
-            if (statement.StateOn(Today) != StatementState.Active)
-            {
-                return (null, PermissionRefusal.NotActive);
-            }
-        }
-
-        var decision = new FlexDecision
-        {
-            TenantId = request.Scope.TenantId,
-            ScopeId = scopeId,
-            Key = RecordKey.New(time.GetUtcNow()),
-            PersonId = request.Person.TeamsId,
-            PersonName = request.Person.Name,
-            Decided = request.Decided,
-            ForWhom = request.ForWhom,
-            StatementKey = statement?.Key,
-            Outcome = request.Outcome,
-            ShareAsStory = request.ShareAsStory,
-            MadeAt = time.GetUtcNow(),
-        };
-        await store.AddDecisionAsync(decision, cancellationToken);
-        if (statement is not null)
-        {
-            var (updated, conflicts) = await store.UpdateAsync(statement.TenantId, scopeId, statement.Key, s => s with { UsedCount = s.UsedCount + 1 }, cancellationToken);
-            Interlocked.Add(ref _conflicts, conflicts);
-            await RefreshCardAsync(updated!, cancellationToken);
-        }
-
-        if (decision.ShareAsStory && await PostedInAsync(request.Scope.TenantId, statement?.ConversationId ?? request.Scope.ScopeId, cancellationToken) is { } where)
-        {
-            await notifier.PostStoryAsync(decision, statement, where, cancellationToken);
-        }
-
-        return (decision, null);
-    }
+    /// <summary>
+    /// "I flexed": records a decision once per card (a double click or a Teams retry stores nothing new and is answered
+    /// as a duplicate), at most <see cref="PermissionOptions.DailyDecisionLimit"/> a day per person, counted as a use of
+    /// the statement it relied on.
+    /// </summary>
+    public Task<DecisionOutcome> RecordDecisionAsync(DecisionRequest request, CancellationToken cancellationToken) => _decisions.RecordAsync(request, cancellationToken);
 
     public Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> RevokeAsync(ConversationRecord scope, Person leader, string key, CancellationToken cancellationToken) =>
         LeaderChangeAsync(scope, leader, key, s => s.Revoked ? null : s with { Revoked = true }, cancellationToken);
@@ -159,7 +121,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         var all = new List<PermissionStatement>();
         foreach (var scope in scopes.DistinctBy(s => s.ScopeId))
         {
-            all.AddRange((await store.ListAsync(tenantId, scope.ScopeId, 200, cancellationToken)).Where(s => s.StateOn(Today) == StatementState.Active));
+            all.AddRange((await store.ListAsync(tenantId, scope.ScopeId, 200, cancellationToken)).Where(s => s.ActivityId is not null && s.StateOn(Today) == StatementState.Active));
         }
 
         return [.. all.OrderBy(s => s.Key, StringComparer.Ordinal)];
@@ -186,7 +148,8 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
             return null;
         }
 
-        var statements = await store.ListAsync(scope.TenantId, scope.ScopeId, 200, cancellationToken);
+        // A statement Teams never showed (its post was refused and not tried again) is nobody's to rely on.
+        var statements = (await store.ListAsync(scope.TenantId, scope.ScopeId, 200, cancellationToken)).Where(s => s.ActivityId is not null);
         var decisions = await store.DecisionsAsync(scope.TenantId, scope.ScopeId, cancellationToken);
         var byStatement = decisions.Where(d => d.StatementKey is not null).ToLookup(d => d.StatementKey!);
         var own = decisions.Where(d => d.StatementKey is null).ToList();
@@ -209,7 +172,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
             foreach (var (tenantId, scopeId, key) in await store.DueOnAsync(day, cancellationToken))
             {
                 var statement = await store.FindAsync(tenantId, scopeId, key, cancellationToken);
-                if (statement is null || statement.Revoked)
+                if (statement is null || statement.Revoked || statement.ActivityId is null)
                 {
                     continue;
                 }
@@ -270,14 +233,5 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         return (updated, null);
     }
 
-    private async Task RefreshCardAsync(PermissionStatement statement, CancellationToken cancellationToken)
-    {
-        if (statement.ActivityId is not null && await PostedInAsync(statement.TenantId, statement.ConversationId, cancellationToken) is { } where)
-        {
-            await notifier.UpdateAsync(statement, where, cancellationToken);
-        }
-    }
-
-    private async Task<ConversationRecord?> PostedInAsync(string tenantId, string conversationId, CancellationToken cancellationToken) =>
-        await conversations.FindAsync(tenantId, conversationId, cancellationToken) is { IsRemoved: false } where ? where : null;
+    private Task RefreshCardAsync(PermissionStatement statement, CancellationToken cancellationToken) => _posted.RefreshCardAsync(statement, cancellationToken);
 }

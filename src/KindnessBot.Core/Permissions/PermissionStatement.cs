@@ -43,6 +43,12 @@ public sealed record PermissionStatement
     /// <summary>The posted card's activity id, so the card can be updated in place.</summary>
     public string? ActivityId { get; init; }
 
+    /// <summary>
+    /// When a submit claimed posting the card (an ETag-checked write), so two submits of one form never both post it;
+    /// cleared when posted or refused by Teams, and a claim older than a few minutes no longer holds.
+    /// </summary>
+    public DateTimeOffset? PostingSince { get; init; }
+
     public int ReadCount { get; init; }
 
     public int UsedCount { get; init; }

@@ -17,7 +17,7 @@ public class PermissionTimeTests(ClockedTeamHost clocked) : IClassFixture<Clocke
         var today = DateOnly.FromDateTime(clocked.Time.GetUtcNow().UtcDateTime);
         var form = new JObject
         {
-            ["verb"] = "permission-post", ["what"] = "You can close the office early in a heatwave", ["boundaries"] = "Tell facilities",
+            ["verb"] = "permission-post", ["cardId"] = PermissionTurns.NewCardId(), ["what"] = "You can close the office early in a heatwave", ["boundaries"] = "Tell facilities",
             ["from"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["until"] = today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };

@@ -1,49 +1,13 @@
-using System.Collections.Concurrent;
 using KindnessBot.Core.Commitments;
-using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Permissions;
-using KindnessBot.Core.Storage;
 using KindnessBot.Core.Tests.Conversations;
-using KindnessBot.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace KindnessBot.Core.Tests.Permissions;
 
 /// <summary>Permission to flex against real tables: statements, reads, decisions, revocation, expiry and reminders.</summary>
-public class PermissionServiceTests : IAsyncLifetime
+public class PermissionServiceTests : PermissionWorld
 {
-    private static readonly Person Leader = new("29:lead", null, "Lee Lead", null);
-    private static readonly Person Alex = new("29:alex", null, "Alex Wilber", null);
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-    private readonly RecordingNotifier _notifier = new();
-    private readonly string _tenant = Guid.NewGuid().ToString();
-    private StorageAccount _account = null!;
-    private TableConversationStore _conversations = null!;
-    private TablePermissionStore _store = null!;
-    private ConversationRecord _team = null!;
-
-    public async Task InitializeAsync()
-    {
-        var azurite = await SharedAzurite.GetAsync();
-        _account = azurite.Account(Azurite.NewTablePrefix());
-        await _account.CreateAsync([.. ConversationStorage.Declared, .. PermissionStorage.Declared], default);
-        _conversations = new TableConversationStore(_account);
-        _store = new TablePermissionStore(_account);
-        _team = StoreFixture.Channel(_tenant, "19:team", "19:team") with { InstalledBy = Leader.TeamsId };
-        await _conversations.SaveAsync(_team, default);
-        await _conversations.SaveAsync(StoreFixture.Personal(_tenant, Leader.TeamsId), default);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private PermissionService NewService() => new(_store, _conversations, new InstallerOrAdminLeaderPolicy(new LeaderOptions(), _conversations), _notifier, _time);
-
-    private Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> PostAsync(PermissionService service, Person? leader = null, int days = 30) =>
-        service.PostAsync(new StatementRequest(leader ?? Leader, _team, "You can offer a customer a goodwill gesture of up to £50 without asking", "Once per customer; tell your lead afterwards", [], Today, Today.AddDays(days)), default);
-
-    private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-
     [Fact]
     public async Task A_leader_posts_a_statement_with_Permissive_by_default_and_its_card_is_posted()
     {
@@ -52,7 +16,7 @@ public class PermissionServiceTests : IAsyncLifetime
         Assert.Null(refusal);
         Assert.Equal([Commitment.Permissive], statement!.Commitments);
         Assert.Equal("posted-1", statement.ActivityId);
-        Assert.Single(_notifier.Posted);
+        Assert.Single(Notifier.Posted);
     }
 
     [Fact]
@@ -62,10 +26,10 @@ public class PermissionServiceTests : IAsyncLifetime
         var (statement, _) = await PostAsync(service);
 
         Assert.Equal(PermissionRefusal.NotALeader, (await PostAsync(service, Alex)).Refusal);
-        Assert.Equal(PermissionRefusal.NotALeader, (await service.RevokeAsync(_team, Alex, statement!.Key, default)).Refusal);
-        Assert.Equal(PermissionRefusal.NotALeader, (await service.ExtendAsync(_team, Alex, statement.Key, default)).Refusal);
-        Assert.Null(await service.FlexLogAsync(_team, Alex, default));
-        Assert.False((await _store.FindAsync(_tenant, "19:team", statement.Key, default))!.Revoked);
+        Assert.Equal(PermissionRefusal.NotALeader, (await service.RevokeAsync(Team, Alex, statement!.Key, default)).Refusal);
+        Assert.Equal(PermissionRefusal.NotALeader, (await service.ExtendAsync(Team, Alex, statement.Key, default)).Refusal);
+        Assert.Null(await service.FlexLogAsync(Team, Alex, default));
+        Assert.False((await Store.FindAsync(Tenant, "19:team", statement.Key, default))!.Revoked);
     }
 
     [Fact]
@@ -73,7 +37,7 @@ public class PermissionServiceTests : IAsyncLifetime
     {
         var options = new LeaderOptions();
         options.Admins.Add("29:admin");
-        var service = new PermissionService(_store, _conversations, new InstallerOrAdminLeaderPolicy(options, _conversations), _notifier, _time);
+        var service = NewService(leaders: options);
 
         Assert.Null((await PostAsync(service, new Person("29:admin", null, "Ada Admin", null))).Refusal);
     }
@@ -85,11 +49,11 @@ public class PermissionServiceTests : IAsyncLifetime
         var (statement, _) = await PostAsync(service);
         var readers = Enumerable.Range(0, 50).Select(i => $"29:reader-{i}").ToList();
 
-        var results = await Task.WhenAll(readers.Concat(readers.Take(10)).Select(r => service.MarkReadAsync(_tenant, "19:team", statement!.Key, r, default)));
+        var results = await Task.WhenAll(readers.Concat(readers.Take(10)).Select(r => service.MarkReadAsync(Tenant, "19:team", statement!.Key, r, default)));
 
         Assert.Equal(50, results.Count(r => r.Counted));
-        Assert.Equal(50, (await _store.FindAsync(_tenant, "19:team", statement!.Key, default))!.ReadCount);
-        Assert.Contains(_notifier.Updated, s => s.ReadCount == 50);
+        Assert.Equal(50, (await Store.FindAsync(Tenant, "19:team", statement!.Key, default))!.ReadCount);
+        Assert.Contains(Notifier.Updated, s => s.ReadCount == 50);
     }
 
     [Fact]
@@ -98,11 +62,11 @@ public class PermissionServiceTests : IAsyncLifetime
         var service = NewService();
         var (statement, _) = await PostAsync(service);
 
-        var (decision, refusal) = await service.RecordDecisionAsync(new DecisionRequest(Alex, _team, "Refunded the delivery charge", "a customer whose parcel was late", statement!.Key, "They thanked us and stayed", true), default);
+        var (decision, refusal, _) = await DecideAsync(service, Alex, statement!.Key, share: true);
 
         Assert.Null(refusal);
-        Assert.Equal(1, (await _store.FindAsync(_tenant, "19:team", statement.Key, default))!.UsedCount);
-        Assert.Equal(decision!.Key, Assert.Single(_notifier.Stories).Key);
+        Assert.Equal(1, (await Store.FindAsync(Tenant, "19:team", statement.Key, default))!.UsedCount);
+        Assert.Equal(decision!.Key, Assert.Single(Notifier.Stories).Key);
     }
 
     [Theory]
@@ -110,34 +74,34 @@ public class PermissionServiceTests : IAsyncLifetime
     [InlineData("expired")]
     [InlineData("unknown")]
     [InlineData("other team")]
-    public async Task A_decision_naming_a_statement_that_cannot_be_relied_on_is_refused_and_nothing_is_stored(string which)
+    public async Task A_decision_naming_a_statement_that_cannot_be_relied_on_is_refused_and_nothing_isStored(string which)
     {
         var service = NewService();
         var (statement, _) = await PostAsync(service, days: 5);
         var key = statement!.Key;
-        var scope = _team;
+        var scope = Team;
         switch (which)
         {
             case "revoked":
-                await service.RevokeAsync(_team, Leader, key, default);
+                await service.RevokeAsync(Team, Leader, key, default);
                 break;
             case "expired":
-                _time.Advance(TimeSpan.FromDays(7));
+                Time.Advance(TimeSpan.FromDays(7));
                 break;
             case "unknown":
                 key = "0000000000000000001-0000abcd";
                 break;
             default:
-                scope = StoreFixture.Channel(_tenant, "19:other-team", "19:other-team");
+                scope = StoreFixture.Channel(Tenant, "19:other-team", "19:other-team");
                 break;
         }
 
-        var (decision, refusal) = await service.RecordDecisionAsync(new DecisionRequest(Alex, scope, "Waived a fee", "a neighbour", key, "Fine", false), default);
+        var (decision, refusal, _) = await DecideAsync(service, Alex, key, scope: scope);
 
         Assert.Null(decision);
         Assert.NotNull(refusal);
-        Assert.Empty(await _store.DecisionsAsync(_tenant, "19:team", default));
-        Assert.Empty(await _store.DecisionsAsync(_tenant, "19:other-team", default));
+        Assert.Empty(await Store.DecisionsAsync(Tenant, "19:team", default));
+        Assert.Empty(await Store.DecisionsAsync(Tenant, "19:other-team", default));
     }
 
     [Fact]
@@ -146,10 +110,10 @@ public class PermissionServiceTests : IAsyncLifetime
         var service = NewService();
         var (statement, _) = await PostAsync(service);
 
-        await service.RevokeAsync(_team, Leader, statement!.Key, default);
+        await service.RevokeAsync(Team, Leader, statement!.Key, default);
 
-        Assert.Contains(_notifier.Updated, s => s.Key == statement.Key && s.Revoked);
-        Assert.Empty(await service.ApplicableAsync(_tenant, [_team], default));
+        Assert.Contains(Notifier.Updated, s => s.Key == statement.Key && s.Revoked);
+        Assert.Empty(await service.ApplicableAsync(Tenant, [Team], default));
     }
 
     [Fact]
@@ -159,16 +123,16 @@ public class PermissionServiceTests : IAsyncLifetime
         var second = NewService();
         var (statement, _) = await PostAsync(first, days: 10);
 
-        _time.Advance(TimeSpan.FromDays(6));
+        Time.Advance(TimeSpan.FromDays(6));
         Assert.Equal(0, await first.SendDueRemindersAsync(default));
-        _time.Advance(TimeSpan.FromDays(1)); // three days before expiry
+        Time.Advance(TimeSpan.FromDays(1)); // three days before expiry
         var sent = await Task.WhenAll(first.SendDueRemindersAsync(default), second.SendDueRemindersAsync(default));
         Assert.Equal(1, sent.Sum());
         Assert.Equal(0, await first.SendDueRemindersAsync(default));
 
-        var (extended, _) = await first.ExtendAsync(_team, Leader, statement!.Key, default);
+        var (extended, _) = await first.ExtendAsync(Team, Leader, statement!.Key, default);
         Assert.Equal(statement.ValidUntil.AddDays(PermissionService.ExtendByDays), extended!.ValidUntil);
-        _time.Advance(TimeSpan.FromDays(PermissionService.ExtendByDays));
+        Time.Advance(TimeSpan.FromDays(PermissionService.ExtendByDays));
         Assert.Equal(1, await first.SendDueRemindersAsync(default)); // a new reminder for the new date
     }
 
@@ -178,10 +142,10 @@ public class PermissionServiceTests : IAsyncLifetime
         var service = NewService();
         var (statement, _) = await PostAsync(service, days: 2);
 
-        _time.Advance(TimeSpan.FromDays(3));
+        Time.Advance(TimeSpan.FromDays(3));
         await service.SendDueRemindersAsync(default);
 
-        var last = _notifier.Updated.Last(s => s.Key == statement!.Key);
+        var last = Notifier.Updated.Last(s => s.Key == statement!.Key);
         Assert.Equal(StatementState.Expired, last.StateOn(Today));
     }
 
@@ -190,11 +154,11 @@ public class PermissionServiceTests : IAsyncLifetime
     {
         var service = NewService();
         var (statement, _) = await PostAsync(service);
-        await service.RecordDecisionAsync(new DecisionRequest(Alex, _team, "A", "someone", statement!.Key, "ok", true), default);
-        await service.RecordDecisionAsync(new DecisionRequest(Alex, _team, "B", "someone", statement.Key, "ok", false), default);
-        await service.RecordDecisionAsync(new DecisionRequest(Alex, _team, "C", "someone", null, "ok", false), default);
+        await DecideAsync(service, Alex, statement!.Key, share: true);
+        await DecideAsync(service, Alex, statement.Key);
+        await DecideAsync(service, Alex, null);
 
-        var log = await service.FlexLogAsync(_team, Leader, default);
+        var log = await service.FlexLogAsync(Team, Leader, default);
 
         var entry = Assert.Single(log!.Statements);
         Assert.Equal((2, 1, 1), (entry.Decisions, entry.SharedStories.Count, log.OwnJudgementDecisions));
@@ -206,46 +170,9 @@ public class PermissionServiceTests : IAsyncLifetime
     [InlineData(0, 400)]
     public async Task Impossible_dates_are_refused(int fromOffset, int untilOffset)
     {
-        var (statement, refusal) = await NewService().PostAsync(new StatementRequest(Leader, _team, "x", "y", [], Today.AddDays(fromOffset + (fromOffset < 0 ? 10 : 0)), Today.AddDays(untilOffset)), default);
+        var (statement, refusal) = await NewService().PostAsync(new StatementRequest(Leader, Team, "x", "y", [], Today.AddDays(fromOffset + (fromOffset < 0 ? 10 : 0)), Today.AddDays(untilOffset)), default);
 
         Assert.Null(statement);
         Assert.Equal(PermissionRefusal.BadDates, refusal);
-    }
-
-    private sealed class RecordingNotifier : IPermissionNotifier
-    {
-        private int _posted;
-
-        public ConcurrentQueue<PermissionStatement> Posted { get; } = new();
-
-        public ConcurrentQueue<PermissionStatement> Updated { get; } = new();
-
-        public ConcurrentQueue<FlexDecision> Stories { get; } = new();
-
-        public ConcurrentQueue<PermissionStatement> Reminded { get; } = new();
-
-        public Task<string?> PostAsync(PermissionStatement statement, ConversationRecord where, CancellationToken cancellationToken)
-        {
-            Posted.Enqueue(statement);
-            return Task.FromResult<string?>("posted-" + Interlocked.Increment(ref _posted));
-        }
-
-        public Task UpdateAsync(PermissionStatement statement, ConversationRecord where, CancellationToken cancellationToken)
-        {
-            Updated.Enqueue(statement);
-            return Task.CompletedTask;
-        }
-
-        public Task PostStoryAsync(FlexDecision decision, PermissionStatement? statement, ConversationRecord where, CancellationToken cancellationToken)
-        {
-            Stories.Enqueue(decision);
-            return Task.CompletedTask;
-        }
-
-        public Task RemindAsync(PermissionStatement statement, ConversationRecord leaderChat, CancellationToken cancellationToken)
-        {
-            Reminded.Enqueue(statement);
-            return Task.CompletedTask;
-        }
     }
 }
