@@ -179,7 +179,10 @@ public sealed partial class PromptWorker(
 
         SendOutcome outcome;
         using var sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        sendTimeout.CancelAfter(options.SendLease * 0.8); // a send still running when the lease ends could be repeated by another worker
+        // A send still running when the lease ends could be repeated by another worker: it is cut off before then,
+        // counting from when the lease was taken (waiting for the slot may have used some of it), never from now.
+        var leaseLeft = leasedAt + (options.SendLease * 0.8) - time.GetUtcNow();
+        sendTimeout.CancelAfter(leaseLeft > TimeSpan.Zero ? leaseLeft : TimeSpan.Zero);
         try
         {
             outcome = await sender.SendAsync(prompt, sendTimeout.Token);
