@@ -50,6 +50,7 @@ param tableNames string[] = [
   'ReflectionSlots'
   'ReflectionAnswers'
   'SendPacing'
+  'AuditLog'
 ]
 
 @description('Prefixed to every table name (Storage:TablePrefix), so several deployments can share one account.')

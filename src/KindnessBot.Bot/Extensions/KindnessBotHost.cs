@@ -1,3 +1,4 @@
+using KindnessBot.Bot.Audit;
 using KindnessBot.Bot.Help;
 using KindnessBot.Bot.Permissions;
 using KindnessBot.Bot.Recognition;
@@ -14,6 +15,7 @@ public static class KindnessBotHost
         builder.AddKindnessStorage();
         builder.AddTeamsBot();
         builder.AddSharedServices();
+        builder.AddAudit();
         builder.AddHelp();
         builder.AddRecognition();
         builder.AddPermissions();

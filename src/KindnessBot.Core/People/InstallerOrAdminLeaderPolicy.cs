@@ -8,7 +8,7 @@ public sealed class InstallerOrAdminLeaderPolicy(LeaderOptions options, IConvers
     public async Task<bool> IsLeaderAsync(ConversationRecord scope, string userId, string? aadObjectId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (options.Admins.Any(a => string.Equals(a, userId, StringComparison.Ordinal) || (aadObjectId is not null && string.Equals(a, aadObjectId, StringComparison.OrdinalIgnoreCase))))
+        if (options.IsAdmin(userId, aadObjectId))
         {
             return true;
         }

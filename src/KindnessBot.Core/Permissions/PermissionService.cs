@@ -1,3 +1,4 @@
+using KindnessBot.Core.Audit;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
@@ -9,7 +10,7 @@ namespace KindnessBot.Core.Permissions;
 /// The Permissive commitment in practice: leaders give explicit, bounded, visible permission; people say they have
 /// read it and record the flexible decisions it enabled; leaders see whether it works.
 /// </summary>
-public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, ILeaderPolicy leaders, IPermissionNotifier notifier, TimeProvider time, PermissionOptions? options = null)
+public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, ILeaderPolicy leaders, IPermissionNotifier notifier, TimeProvider time, PermissionOptions? options = null, IAuditLog? audit = null)
 {
     public const int MaxValidDays = 366;
     public const int ExtendByDays = 30;
@@ -60,6 +61,11 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         // Once per form card: pressing "Post it" again (a double click, or after Teams refused the post) posts the
         // statement the card made, instead of making a second one.
         var stored = await store.AddAsync(statement, request.CardId ?? Guid.NewGuid().ToString("N"), cancellationToken);
+        if (stored.Key == statement.Key)
+        {
+            await AuditAsync(request.Where, request.Leader, AuditAction.StatementPosted, stored.Key, cancellationToken);
+        }
+
         return (await _poster.PostOnceAsync(stored, request.Where, cancellationToken), null);
     }
 
@@ -95,8 +101,16 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
     /// </summary>
     public Task<DecisionOutcome> RecordDecisionAsync(DecisionRequest request, CancellationToken cancellationToken) => _decisions.RecordAsync(request, cancellationToken);
 
-    public Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> RevokeAsync(ConversationRecord scope, Person leader, string key, CancellationToken cancellationToken) =>
-        LeaderChangeAsync(scope, leader, key, s => s.Revoked ? null : s with { Revoked = true }, cancellationToken);
+    public async Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> RevokeAsync(ConversationRecord scope, Person leader, string key, CancellationToken cancellationToken)
+    {
+        var result = await LeaderChangeAsync(scope, leader, key, s => s.Revoked ? null : s with { Revoked = true }, cancellationToken);
+        if (result.Statement is not null)
+        {
+            await AuditAsync(scope, leader, AuditAction.StatementRevoked, key, cancellationToken);
+        }
+
+        return result;
+    }
 
     public async Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> ExtendAsync(ConversationRecord scope, Person leader, string key, CancellationToken cancellationToken)
     {
@@ -110,6 +124,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         if (result.Statement is { } extended)
         {
             await store.ScheduleAsync(extended, cancellationToken);
+            await AuditAsync(scope, leader, AuditAction.StatementExtended, key, cancellationToken);
         }
 
         return result;
@@ -234,4 +249,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
     }
 
     private Task RefreshCardAsync(PermissionStatement statement, CancellationToken cancellationToken) => _posted.RefreshCardAsync(statement, cancellationToken);
+
+    private Task AuditAsync(ConversationRecord scope, Person leader, AuditAction action, string key, CancellationToken cancellationToken) =>
+        audit?.RecordAsync(new AuditEntry(scope.TenantId, time.GetUtcNow(), leader.TeamsId, leader.Name, action, scope.ScopeId, key), cancellationToken) ?? Task.CompletedTask;
 }

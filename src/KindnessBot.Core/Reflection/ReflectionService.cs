@@ -1,3 +1,4 @@
+using KindnessBot.Core.Audit;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 
@@ -8,7 +9,7 @@ namespace KindnessBot.Core.Reflection;
 /// leaders, decided by <see cref="ILeaderPolicy"/>); members answer the week's prompt and the card's count follows.
 /// The scope is a team (its id) or a group chat (its conversation id), as for permissions.
 /// </summary>
-public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots, AnswerStore answers, AnswerService answerService, ILeaderPolicy leaders, IReflectionNotifier notifier, TimeProvider time)
+public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots, AnswerStore answers, AnswerService answerService, ILeaderPolicy leaders, IReflectionNotifier notifier, TimeProvider time, IAuditLog? audit = null)
 {
     private const int WeeksBack = 4;
 
@@ -46,18 +47,19 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
 
         var fresh = result.Schedule! with { CreatedByName = leader.Name };
         var stored = await schedules.UpdateAsync(fresh.TenantId, fresh.TeamId, current => current is null ? fresh : fresh with { HandledThrough = current.HandledThrough, Paused = current.Paused }, cancellationToken);
+        await AuditAsync(postIn, leader, AuditAction.ReflectionSetUp, cancellationToken);
         return ScheduleChange.Done(stored!);
     }
 
     public Task<ScheduleChange> PauseAsync(ConversationRecord scope, Person leader, CancellationToken cancellationToken) =>
-        ChangeAsync(scope, leader, (s, _) => s with { Paused = true }, cancellationToken);
+        ChangeAsync(scope, leader, AuditAction.ReflectionPaused, (s, _) => s with { Paused = true }, cancellationToken);
 
     public Task<ScheduleChange> ResumeAsync(ConversationRecord scope, Person leader, CancellationToken cancellationToken) =>
-        ChangeAsync(scope, leader, (s, now) => s with { Paused = false, CreatedAt = s.Paused ? now : s.CreatedAt }, cancellationToken);
+        ChangeAsync(scope, leader, AuditAction.ReflectionResumed, (s, now) => s with { Paused = false, CreatedAt = s.Paused ? now : s.CreatedAt }, cancellationToken);
 
     /// <summary>Skips the next prompt due (pressing it twice in the same week skips the same week).</summary>
     public Task<ScheduleChange> SkipNextAsync(ConversationRecord scope, Person leader, CancellationToken cancellationToken) =>
-        ChangeAsync(scope, leader, (s, now) => s.SkipNextWeek(now), cancellationToken);
+        ChangeAsync(scope, leader, AuditAction.ReflectionSkipped, (s, now) => s.SkipNextWeek(now), cancellationToken);
 
     /// <summary>When the next prompt is due, or null while paused.</summary>
     public PromptSlot? Next(ReflectionSchedule schedule)
@@ -126,7 +128,7 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
         return null;
     }
 
-    private async Task<ScheduleChange> ChangeAsync(ConversationRecord scope, Person leader, Func<ReflectionSchedule, DateTimeOffset, ReflectionSchedule> change, CancellationToken cancellationToken)
+    private async Task<ScheduleChange> ChangeAsync(ConversationRecord scope, Person leader, AuditAction action, Func<ReflectionSchedule, DateTimeOffset, ReflectionSchedule> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         if (!await IsLeaderAsync(scope, leader, cancellationToken))
@@ -136,6 +138,15 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
 
         var now = time.GetUtcNow();
         var stored = await schedules.UpdateAsync(scope.TenantId, scope.ScopeId, current => current is null ? null : change(current, now), cancellationToken);
-        return stored is null ? ScheduleChange.Refused(ReflectionRefusal.NotSetUp) : ScheduleChange.Done(stored);
+        if (stored is null)
+        {
+            return ScheduleChange.Refused(ReflectionRefusal.NotSetUp);
+        }
+
+        await AuditAsync(scope, leader, action, cancellationToken);
+        return ScheduleChange.Done(stored);
     }
+
+    private Task AuditAsync(ConversationRecord scope, Person leader, AuditAction action, CancellationToken cancellationToken) =>
+        audit?.RecordAsync(new AuditEntry(scope.TenantId, time.GetUtcNow(), leader.TeamsId, leader.Name, action, scope.ScopeId), cancellationToken) ?? Task.CompletedTask;
 }
