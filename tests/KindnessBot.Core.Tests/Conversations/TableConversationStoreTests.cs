@@ -8,6 +8,9 @@ public class TableConversationStoreTests(StoreFixture fixture) : IClassFixture<S
     private readonly TableConversationStore _store = fixture.Store;
     private readonly CancellationToken _ct = CancellationToken.None;
 
+    /// <summary>A moment for the removal marks: these tests store and read it back, and no clock is involved.</summary>
+    private static readonly DateTimeOffset RemovedAt = new(2026, 11, 4, 9, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public async Task A_saved_conversation_is_found_with_every_field()
     {
@@ -103,7 +106,7 @@ public class TableConversationStoreTests(StoreFixture fixture) : IClassFixture<S
         var installed = StoreFixture.Personal(tenant, "29:alex");
         Assert.True(await _store.TryActivateAsync(installed, _ct));
 
-        await _store.MarkRemovedAsync(tenant, installed.ConversationId, DateTimeOffset.UtcNow, _ct);
+        await _store.MarkRemovedAsync(tenant, installed.ConversationId, RemovedAt, _ct);
         var removed = await _store.FindPersonalAsync(tenant, "29:alex", _ct);
 
         Assert.True(removed!.IsRemoved);
@@ -116,7 +119,7 @@ public class TableConversationStoreTests(StoreFixture fixture) : IClassFixture<S
     {
         var tenant = StoreFixture.NewTenant();
 
-        await _store.MarkRemovedAsync(tenant, "19:never", DateTimeOffset.UtcNow, _ct);
+        await _store.MarkRemovedAsync(tenant, "19:never", RemovedAt, _ct);
 
         Assert.Null(await _store.FindAsync(tenant, "19:never", _ct));
     }
