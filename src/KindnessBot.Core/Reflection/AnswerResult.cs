@@ -11,4 +11,5 @@ public enum AnswerResult
     Empty,
     TooLong,
     WellbeingOutOfRange,
+    TooManyChanges,
 }

@@ -8,6 +8,9 @@ public sealed class AnswerService(SlotStore slots, AnswerStore answers, TimeProv
 {
     public const int MaxTextLength = 1000;
 
+    /// <summary>How often one person may change their answer to one prompt: enough to correct it, not to flood the card.</summary>
+    public const int MaxChanges = 10;
+
     public async Task<AnswerResult> SubmitAsync(AnswerSubmit submit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submit);
@@ -50,7 +53,11 @@ public sealed class AnswerService(SlotStore slots, AnswerStore answers, TimeProv
             return AnswerResult.Closed;
         }
 
-        var replaced = await answers.SaveAsync(submit.TenantId, new PromptId(submit.TeamId, submit.Week), submit.UserId, submit.UserName, text, submit.Wellbeing, submit.Anonymous, now, cancellationToken);
-        return replaced ? AnswerResult.Updated : AnswerResult.Saved;
+        return await answers.SaveAsync(submit.TenantId, new PromptId(submit.TeamId, submit.Week), submit.UserId, submit.UserName, text, submit.Wellbeing, submit.Anonymous, now, MaxChanges, cancellationToken) switch
+        {
+            AnswerWrite.Added => AnswerResult.Saved,
+            AnswerWrite.Replaced => AnswerResult.Updated,
+            _ => AnswerResult.TooManyChanges,
+        };
     }
 }

@@ -13,8 +13,11 @@ public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
 {
     private readonly TableClient _table = storage.Answers;
 
-    /// <summary>Saves a person's answer; true when it replaced an earlier answer of theirs.</summary>
-    public async Task<bool> SaveAsync(string tenantId, PromptId prompt, string userId, string? userName, string text, int? wellbeing, bool anonymous, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves a person's answer: a first answer, or a change to theirs, at most <paramref name="maxChanges"/> changes
+    /// (counted on the row under its ETag, so concurrent changes cannot pass the limit together).
+    /// </summary>
+    public async Task<AnswerWrite> SaveAsync(string tenantId, PromptId prompt, string userId, string? userName, string text, int? wellbeing, bool anonymous, DateTimeOffset at, int maxChanges, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var partition = TableKey.Encode(tenantId);
@@ -38,13 +41,34 @@ public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
         try
         {
             await _table.AddEntityAsync(entity, cancellationToken);
-            return false;
+            return AnswerWrite.Added;
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 409)
         {
-            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-            return true;
         }
+
+        for (var attempt = 0; attempt <= maxChanges; attempt++)
+        {
+            var current = await _table.GetEntityAsync<TableEntity>(partition, row, select: ["Changes"], cancellationToken: cancellationToken);
+            var changes = current.Value.GetInt32("Changes") ?? 0;
+            if (changes >= maxChanges)
+            {
+                return AnswerWrite.TooManyChanges;
+            }
+
+            entity["Changes"] = changes + 1;
+            try
+            {
+                await _table.UpdateEntityAsync(entity, current.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return AnswerWrite.Replaced;
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Another change of the same answer came first: count again.
+            }
+        }
+
+        return AnswerWrite.TooManyChanges;
     }
 
     /// <summary>Every answer to a prompt (a partition range query).</summary>

@@ -71,6 +71,34 @@ public class AnswerTests
     }
 
     [Fact]
+    public async Task An_answer_can_be_changed_ten_times_and_the_eleventh_change_is_refused_and_keeps_the_last_one()
+    {
+        var s = await SentPromptAsync();
+        Assert.Equal(AnswerResult.Saved, await s.Service.SubmitAsync(Submit(s.Week, text: "First thoughts."), Ct));
+
+        var changes = new List<AnswerResult>();
+        for (var i = 1; i <= AnswerService.MaxChanges + 1; i++)
+        {
+            changes.Add(await s.Service.SubmitAsync(Submit(s.Week, text: $"Change {i}."), Ct));
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(AnswerResult.Updated, AnswerService.MaxChanges), AnswerResult.TooManyChanges], changes);
+        Assert.Equal($"Change {AnswerService.MaxChanges}.", Assert.Single(await RowsAsync(s.Storage)).GetString("Text"));
+    }
+
+    [Fact]
+    public async Task Concurrent_changes_of_one_answer_cannot_pass_the_limit_together()
+    {
+        var s = await SentPromptAsync();
+        await s.Service.SubmitAsync(Submit(s.Week, text: "First thoughts."), Ct);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => s.Service.SubmitAsync(Submit(s.Week, text: $"Change {i}."), Ct)));
+
+        Assert.Equal(AnswerService.MaxChanges, results.Count(r => r == AnswerResult.Updated));
+        Assert.Equal(20 - AnswerService.MaxChanges, results.Count(r => r == AnswerResult.TooManyChanges));
+    }
+
+    [Fact]
     public async Task A_named_answer_keeps_the_name_for_the_summary()
     {
         var s = await SentPromptAsync();
