@@ -251,5 +251,5 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
     private Task RefreshCardAsync(PermissionStatement statement, CancellationToken cancellationToken) => _posted.RefreshCardAsync(statement, cancellationToken);
 
     private Task AuditAsync(ConversationRecord scope, Person leader, AuditAction action, string key, CancellationToken cancellationToken) =>
-        audit?.RecordAsync(new AuditEntry(scope.TenantId, time.GetUtcNow(), leader.TeamsId, leader.Name, action, scope.ScopeId, key), cancellationToken) ?? Task.CompletedTask;
+        audit.RecordLeaderActionAsync(scope, leader, action, time.GetUtcNow(), key, cancellationToken);
 }

@@ -148,5 +148,5 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
     }
 
     private Task AuditAsync(ConversationRecord scope, Person leader, AuditAction action, CancellationToken cancellationToken) =>
-        audit?.RecordAsync(new AuditEntry(scope.TenantId, time.GetUtcNow(), leader.TeamsId, leader.Name, action, scope.ScopeId), cancellationToken) ?? Task.CompletedTask;
+        audit.RecordLeaderActionAsync(scope, leader, action, time.GetUtcNow(), null, cancellationToken);
 }
