@@ -44,6 +44,7 @@ param storageSku string = 'Standard_LRS'
 @description('The tables the bot uses (KindnessTables in src/KindnessBot.Core). The bot also creates them at start-up.')
 param tableNames string[] = [
   'Conversations'
+  'Memberships'
   'Recognitions'
   'Permissions'
   'ReflectionSchedules'

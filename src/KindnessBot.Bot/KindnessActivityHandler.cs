@@ -3,6 +3,7 @@ using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Conversations;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.People;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -19,7 +20,8 @@ internal sealed class KindnessActivityHandler(
     SubmitRouter submits,
     CommonCards cards,
     IEnumerable<IPersonalChatObserver> personalChatObservers,
-    IEnumerable<IInvokeHandler> invokeHandlers) : ActivityHandler
+    IEnumerable<IInvokeHandler> invokeHandlers,
+    PersonScopes scopes) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -87,8 +89,25 @@ internal sealed class KindnessActivityHandler(
         return new InvokeResponse { Status = 200, Body = value };
     }
 
-    // Installs, removals and renames are handled in OnTurnAsync for every activity type; nothing more to do here.
-    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
+    // Installs, removals and renames are handled in OnTurnAsync for every activity type; here, people joining or
+    // leaving a team keep the membership index current.
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (SightingReader.MembershipChange(turnContext.Activity) is not { } change)
+        {
+            return;
+        }
+
+        if (change.Joined.Count > 0)
+        {
+            await scopes.MembersJoinedAsync(change.TenantId, change.TeamId, change.Joined, cancellationToken);
+        }
+
+        if (change.Left.Count > 0)
+        {
+            await scopes.MembersLeftAsync(change.TenantId, change.TeamId, change.Left, cancellationToken);
+        }
+    }
 
     protected override Task OnInstallationUpdateActivityAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -35,7 +35,7 @@ public sealed class TeamsActivities(Uri serviceUrl, string tenantId = "11111111-
 
     public JObject GroupMessage(string text, string userId = "29:alex", string userName = "Alex Wilber")
     {
-        var activity = Message($"<at>{BotName}</at> {text}", new JObject { ["id"] = GroupChatId, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = tenantId }, userId, userName, TenantData());
+        var activity = Message($"<at>{BotName}</at> {text}", GroupChat(), userId, userName, TenantData());
         activity["entities"] = new JArray(Mention());
         return activity;
     }
@@ -72,6 +72,17 @@ public sealed class TeamsActivities(Uri serviceUrl, string tenantId = "11111111-
     public JObject BotRemovedFromPersonal(string userId = "29:alex") =>
         MembersChanged(Personal(userId), userId, TenantData(), added: false);
 
+    public JObject BotAddedToGroupChat(string installerId = "29:alex") =>
+        MembersChanged(GroupChat(), installerId, TenantData(), added: true);
+
+    /// <summary>People (not the bot) joining or leaving the team, as Teams tells an installed bot.</summary>
+    public JObject TeamMembersChanged(bool added, params string[] userIds)
+    {
+        var activity = Base("conversationUpdate", Channel(TeamId), "29:lead", "Lee Lead", TeamData(TeamId, added ? "teamMemberAdded" : "teamMemberRemoved"));
+        activity[added ? "membersAdded" : "membersRemoved"] = new JArray(userIds.Select(id => new JObject { ["id"] = id, ["aadObjectId"] = AadObjectId(id) }));
+        return activity;
+    }
+
     public JObject BotAddedToTeam(string installerId = "29:lead") =>
         MembersChanged(Channel(TeamId), installerId, TeamData(TeamId, "teamMemberAdded"), added: true);
 
@@ -94,6 +105,9 @@ public sealed class TeamsActivities(Uri serviceUrl, string tenantId = "11111111-
         data["channel"] = new JObject { ["id"] = channelId, ["name"] = channelName };
         return Base("conversationUpdate", Channel(TeamId), "29:lead", "Lee Lead", data);
     }
+
+    public JObject GroupChat() =>
+        new() { ["id"] = GroupChatId, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = tenantId };
 
     public JObject Personal(string userId) =>
         new() { ["id"] = PersonalConversationId(userId), ["conversationType"] = "personal", ["tenantId"] = tenantId };

@@ -50,6 +50,25 @@ internal static class SightingReader
         return new ConversationSighting(sightingEvent, record, activity.From.Id);
     }
 
+    /// <summary>
+    /// People (not the bot) who joined or left a team, when the activity is a team's membership event; otherwise null.
+    /// Guests' and other tenants' accounts arrive too: the index only answers "which teams is this id in".
+    /// </summary>
+    public static MembershipChange? MembershipChange(IConversationUpdateActivity activity)
+    {
+        var teamId = ReadChannelData((Activity)activity)?.Team?.Id;
+        if (string.IsNullOrEmpty(teamId) || ActivityGate.TenantId((Activity)activity) is not { } tenantId)
+        {
+            return null;
+        }
+
+        var botId = activity.Recipient?.Id;
+        List<string> People(IList<ChannelAccount>? accounts) =>
+            [.. (accounts ?? []).Select(a => a?.Id).OfType<string>().Where(id => id.Length > 0 && id != botId).Distinct(StringComparer.Ordinal)];
+        var (joined, left) = (People(activity.MembersAdded), People(activity.MembersRemoved));
+        return joined.Count + left.Count == 0 ? null : new MembershipChange(tenantId, teamId, joined, left);
+    }
+
     private static SightingEvent ReadEvent(Activity activity, string? eventType)
     {
         var botId = activity.Recipient.Id;
@@ -97,3 +116,6 @@ internal static class SightingReader
         }
     }
 }
+
+/// <summary>Who joined and who left one team, by Teams id.</summary>
+internal sealed record MembershipChange(string TenantId, string TeamId, IReadOnlyList<string> Joined, IReadOnlyList<string> Left);

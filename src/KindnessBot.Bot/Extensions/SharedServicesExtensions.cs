@@ -28,6 +28,8 @@ public static class SharedServicesExtensions
         services.AddSingleton<IBot, KindnessActivityHandler>();
         services.AddSingleton<ProactiveSender>();
         services.AddSingleton<IPeopleDirectory, TeamsPeopleDirectory>();
+        services.AddStorage(PeopleStorage.Declared);
+        services.AddSingleton<IMembershipStore, TableMembershipStore>();
         services.AddSingleton(sp => LeaderOptionsFrom(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ILeaderPolicy, InstallerOrAdminLeaderPolicy>();
         services.AddSingleton<PersonScopes>();

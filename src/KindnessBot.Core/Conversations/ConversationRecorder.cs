@@ -27,8 +27,7 @@ public sealed partial class ConversationRecorder(IConversationStore store, TimeP
                     return SightingOutcome.Unchanged;
                 }
 
-                await WriteAsync(seen with { IsRemoved = false }, cancellationToken);
-                return SightingOutcome.Saved;
+                return await RecordTrafficAsync(seen with { IsRemoved = false }, cancellationToken);
 
             case SightingEvent.Installed:
                 var installed = seen with { IsRemoved = false, InstalledBy = sighting.ActorId, InstalledAt = now };
@@ -60,6 +59,35 @@ public sealed partial class ConversationRecorder(IConversationStore store, TimeP
         }
 
         return SightingOutcome.Saved;
+    }
+
+    /// <summary>
+    /// Ordinary traffic keeps a stored conversation up to date. It creates a record only for a personal chat (the
+    /// person is talking to the bot) or for a channel of a team the bot was installed in; an activity that merely
+    /// names a team or group chat the bot was never installed in creates nothing, so no feature reaches for it.
+    /// </summary>
+    private async Task<SightingOutcome> RecordTrafficAsync(ConversationRecord seen, CancellationToken cancellationToken)
+    {
+        if (seen.Kind == ConversationKind.Personal)
+        {
+            await WriteAsync(seen, cancellationToken);
+            return SightingOutcome.Saved;
+        }
+
+        if (await store.RefreshAsync(seen, cancellationToken))
+        {
+            Remember(seen);
+            return SightingOutcome.Saved;
+        }
+
+        if (seen is { Kind: ConversationKind.Channel, TeamId: { } teamId } && await store.FindAsync(seen.TenantId, teamId, cancellationToken) is { IsRemoved: false })
+        {
+            await WriteAsync(seen, cancellationToken);
+            return SightingOutcome.Saved;
+        }
+
+        LogNotInstalled(logger, seen.Kind, seen.TenantId);
+        return SightingOutcome.NotInstalled;
     }
 
     private async Task WriteAsync(ConversationRecord record, CancellationToken cancellationToken)
@@ -117,6 +145,9 @@ public sealed partial class ConversationRecorder(IConversationStore store, TimeP
 
     [LoggerMessage(Level = LogLevel.Information, Message = "KindnessBot was added to a {Kind} conversation in tenant {TenantId}")]
     private static partial void LogInstalled(ILogger logger, ConversationKind kind, string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} conversation in tenant {TenantId} that KindnessBot was never installed in sent an activity; it is not recorded")]
+    private static partial void LogNotInstalled(ILogger logger, ConversationKind kind, string tenantId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "KindnessBot was removed from a {Kind} conversation in tenant {TenantId}")]
     private static partial void LogUninstalled(ILogger logger, ConversationKind kind, string tenantId);

@@ -10,6 +10,12 @@ public interface IConversationStore
     Task SaveAsync(ConversationRecord seen, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Merges what was seen into a conversation that is already stored, as <see cref="SaveAsync"/> does, and says
+    /// whether there was one. Never creates a record: a team or group chat is recorded when the bot is installed there.
+    /// </summary>
+    Task<bool> RefreshAsync(ConversationRecord seen, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Saves an installation and says whether this call is the one that made the conversation active (it was
     /// never stored, or was removed). Of several concurrent calls for the same conversation, at most one gets true,
     /// so a welcome sent on true is sent once however often Teams retries.

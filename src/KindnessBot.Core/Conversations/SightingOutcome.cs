@@ -13,6 +13,12 @@ public enum SightingOutcome
     /// <summary>Something was written (a first sighting on this instance, a change, or an event).</summary>
     Saved,
 
+    /// <summary>
+    /// Traffic from a team channel or group chat the bot has no record of being installed in: nothing was written,
+    /// and the conversation is not one features can reach.
+    /// </summary>
+    NotInstalled,
+
     /// <summary>This installation made the conversation active: welcome them, once.</summary>
     Activated,
 }

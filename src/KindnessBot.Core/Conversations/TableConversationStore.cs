@@ -33,6 +33,21 @@ public sealed class TableConversationStore(StorageAccount account) : IConversati
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
+    public async Task<bool> RefreshAsync(ConversationRecord seen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        try
+        {
+            // If-Match * merges only into a row that exists: one request, and no record is created by it.
+            await _table.UpdateEntityAsync(ToEntity(seen, PartitionKey(seen.TenantId), ConversationRow(seen.ConversationId)), ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
     public async Task<bool> TryActivateAsync(ConversationRecord installed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(installed);

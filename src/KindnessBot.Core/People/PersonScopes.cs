@@ -10,32 +10,57 @@ namespace KindnessBot.Core.People;
 /// <see cref="ILeaderPolicy"/>.
 /// </summary>
 /// <remarks>
-/// A team whose roster cannot be read (the bot was removed without Teams saying so, Teams refuses or throttles) is
+/// A person's teams come from the membership index (<see cref="IMembershipStore"/>), which Teams' membership events
+/// keep current and a read of each team's roster at most once a day brings back in step; so a command costs one
+/// partition read, not a roster call per team. A team whose roster cannot be read (the bot was removed without Teams saying so, Teams refuses or throttles) is
 /// left out and logged, and not asked again for a minute: one unreachable team never breaks anyone's turn.
 /// </remarks>
-public sealed partial class PersonScopes(IConversationStore conversations, IPeopleDirectory people, ILeaderPolicy leaders, TimeProvider time, ILogger<PersonScopes> logger)
+public sealed partial class PersonScopes(IConversationStore conversations, IPeopleDirectory people, IMembershipStore memberships, ILeaderPolicy leaders, TimeProvider time, ILogger<PersonScopes> logger)
 {
     private static readonly TimeSpan FailingTeamLeftOutFor = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<(string Tenant, string Scope), DateTimeOffset> _failing = new();
 
+    // Membership events keep the index current; a daily read of each roster catches any event that never arrived.
+    private static readonly TimeSpan RosterReadEvery = TimeSpan.FromDays(1);
+
     // The tenant's teams change rarely; kept for half a minute so a card and its submit do not each read them.
     private static readonly TimeSpan TeamsKeptFor = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<ConversationRecord> Teams)> _teams = new();
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<ConversationRecord> Teams, IReadOnlyDictionary<string, DateTimeOffset> IndexedAt)> _teams = new();
 
     /// <summary>The teams (each team's General channel) the bot is in that this person belongs to.</summary>
     public async Task<IReadOnlyList<ConversationRecord>> TeamsOfAsync(Person person, string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var mine = new List<ConversationRecord>();
-        foreach (var team in await TenantTeamsAsync(tenantId, cancellationToken))
+        var (teams, indexedAt) = await TenantTeamsAsync(tenantId, cancellationToken);
+        foreach (var team in teams.Where(t => !indexedAt.TryGetValue(t.ScopeId, out var at) || time.GetUtcNow() - at >= RosterReadEvery))
         {
-            if ((await RosterAsync(team, cancellationToken)).Any(m => m.Is(person.TeamsId)))
-            {
-                mine.Add(team);
-            }
+            await IndexRosterAsync(team, cancellationToken);
         }
 
-        return mine;
+        var mine = await memberships.TeamsOfAsync(tenantId, person.TeamsId, cancellationToken);
+        return [.. teams.Where(t => mine.Contains(t.ScopeId))];
+    }
+
+    /// <summary>People joined a team (a Teams membership event): they find it among their teams from now on.</summary>
+    public Task MembersJoinedAsync(string tenantId, string teamId, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken) =>
+        memberships.JoinAsync(tenantId, teamId, personIds, cancellationToken);
+
+    /// <summary>People left a team (or were removed): it is no longer among their teams.</summary>
+    public Task MembersLeftAsync(string tenantId, string teamId, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken) =>
+        memberships.LeaveAsync(tenantId, teamId, personIds, cancellationToken);
+
+    /// <summary>Reads the team's roster and records it as the team's members; a roster that cannot be read changes nothing.</summary>
+    private async Task IndexRosterAsync(ConversationRecord team, CancellationToken cancellationToken)
+    {
+        var roster = await RosterAsync(team, cancellationToken);
+        if (roster is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await memberships.ReplaceAsync(team.TenantId, team.ScopeId, [.. roster.Where(m => m.TenantId is null || m.TenantId == team.TenantId).Select(m => m.TeamsId)], now, cancellationToken);
+        _teams.TryRemove(team.TenantId, out _);
     }
 
     /// <summary>Where a person acting from <paramref name="where"/> may act: that chat or channel, or from personal chat their teams.</summary>
@@ -81,7 +106,7 @@ public sealed partial class PersonScopes(IConversationStore conversations, IPeop
         ArgumentNullException.ThrowIfNull(scopes);
         foreach (var scope in scopes)
         {
-            var member = (await RosterAsync(scope, cancellationToken)).FirstOrDefault(m => m.Is(id));
+            var member = (await RosterAsync(scope, cancellationToken) ?? []).FirstOrDefault(m => m.Is(id));
             if (member is not null && (member.TenantId is null || member.TenantId == tenantId))
             {
                 return member;
@@ -98,7 +123,7 @@ public sealed partial class PersonScopes(IConversationStore conversations, IPeop
         var found = new Dictionary<string, Person>(StringComparer.Ordinal);
         foreach (var scope in scopes)
         {
-            foreach (var member in await RosterAsync(scope, cancellationToken))
+            foreach (var member in await RosterAsync(scope, cancellationToken) ?? [])
             {
                 if (member.TenantId is null || member.TenantId == tenantId)
                 {
@@ -110,14 +135,14 @@ public sealed partial class PersonScopes(IConversationStore conversations, IPeop
         return [.. found.Values];
     }
 
-    /// <summary>The roster of one team or chat; empty (and logged) when it cannot be read.</summary>
-    private async Task<IReadOnlyList<Person>> RosterAsync(ConversationRecord scope, CancellationToken cancellationToken)
+    /// <summary>The roster of one team or chat; null (and logged) when it cannot be read.</summary>
+    private async Task<IReadOnlyList<Person>?> RosterAsync(ConversationRecord scope, CancellationToken cancellationToken)
     {
         var key = (scope.TenantId, scope.ScopeId);
         var now = time.GetUtcNow();
         if (_failing.TryGetValue(key, out var failedAt) && now - failedAt < FailingTeamLeftOutFor)
         {
-            return [];
+            return null;
         }
 
         try
@@ -135,28 +160,29 @@ public sealed partial class PersonScopes(IConversationStore conversations, IPeop
 
             _failing[key] = now;
             LogRosterFailed(logger, scope.Kind, scope.TenantId, ex.GetType().Name);
-            return [];
+            return null;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The roster of a {Kind} in tenant {TenantId} could not be read ({Failure}); it is left out for a minute")]
     private static partial void LogRosterFailed(ILogger logger, ConversationKind kind, string tenantId, string failure);
 
-    private async Task<IReadOnlyList<ConversationRecord>> TenantTeamsAsync(string tenantId, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ConversationRecord> Teams, IReadOnlyDictionary<string, DateTimeOffset> IndexedAt)> TenantTeamsAsync(string tenantId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (_teams.TryGetValue(tenantId, out var kept) && now - kept.At < TeamsKeptFor)
         {
-            return kept.Teams;
+            return (kept.Teams, kept.IndexedAt);
         }
 
         var teams = await conversations.ListTeamsAsync(tenantId, cancellationToken);
+        var indexedAt = await memberships.IndexedAtAsync(tenantId, cancellationToken);
         if (_teams.Count > 10_000)
         {
             _teams.Clear();
         }
 
-        _teams[tenantId] = (now, teams);
-        return teams;
+        _teams[tenantId] = (now, teams, indexedAt);
+        return (teams, indexedAt);
     }
 }

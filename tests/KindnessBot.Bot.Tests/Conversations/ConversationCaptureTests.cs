@@ -68,12 +68,28 @@ public class ConversationCaptureTests(BotHost host) : IClassFixture<BotHost>
     }
 
     [Fact]
-    public async Task An_ordinary_group_chat_message_remembers_the_group_chat()
+    public async Task A_group_chat_is_remembered_from_its_install_and_not_from_a_message_alone()
     {
-        await host.PostAsync(host.Activities.GroupMessage("help"));
+        var tenant = new TeamsActivities(host.Connector.ServiceUrl, tenantId: Guid.NewGuid().ToString());
+        await host.PostAsync(tenant.GroupMessage("help"));
+        var beforeInstall = await Store.FindAsync(tenant.TenantId, TeamsActivities.GroupChatId, default);
 
-        var stored = await Store.FindAsync(Tenant, TeamsActivities.GroupChatId, default);
-        Assert.Equal(ConversationKind.GroupChat, stored!.Kind);
+        await host.PostAsync(tenant.BotAddedToGroupChat());
+        await host.PostAsync(tenant.GroupMessage("help"));
+
+        Assert.Null(beforeInstall);
+        Assert.Equal(ConversationKind.GroupChat, (await Store.FindAsync(tenant.TenantId, TeamsActivities.GroupChatId, default))!.Kind);
+    }
+
+    [Fact]
+    public async Task A_message_in_a_team_the_bot_was_never_added_to_records_no_team()
+    {
+        var tenant = new TeamsActivities(host.Connector.ServiceUrl, tenantId: Guid.NewGuid().ToString());
+
+        await host.PostAsync(tenant.ChannelMessage("help"));
+
+        Assert.Empty(await Store.ListTeamsAsync(tenant.TenantId, default));
+        Assert.Null(await Store.FindAsync(tenant.TenantId, TeamsActivities.TeamId, default));
     }
 
     [Fact]

@@ -53,6 +53,35 @@ public class ConversationRecorderTests(StoreFixture fixture) : IClassFixture<Sto
     }
 
     [Fact]
+    public async Task Traffic_from_a_team_the_bot_was_never_installed_in_records_nothing()
+    {
+        var (recorder, _) = NewRecorder();
+        var tenant = StoreFixture.NewTenant();
+
+        var outcome = await recorder.RecordAsync(new(SightingEvent.Activity, StoreFixture.Channel(tenant, "19:t", "19:c"), "29:alex"), _ct);
+        var groupChat = StoreFixture.Channel(tenant, "19:t", "19:g") with { Kind = ConversationKind.GroupChat, TeamId = null };
+        var groupOutcome = await recorder.RecordAsync(new(SightingEvent.Activity, groupChat, "29:alex"), _ct);
+
+        Assert.Equal((SightingOutcome.NotInstalled, SightingOutcome.NotInstalled), (outcome, groupOutcome));
+        Assert.Null(await fixture.Store.FindAsync(tenant, "19:c", _ct));
+        Assert.Null(await fixture.Store.FindAsync(tenant, "19:g", _ct));
+        Assert.Empty(await fixture.Store.ListTeamsAsync(tenant, _ct));
+    }
+
+    [Fact]
+    public async Task Traffic_from_another_channel_of_an_installed_team_records_that_channel()
+    {
+        var (recorder, _) = NewRecorder();
+        var tenant = StoreFixture.NewTenant();
+        await recorder.RecordAsync(new(SightingEvent.Installed, StoreFixture.Channel(tenant, "19:t", "19:t"), "29:lead"), _ct);
+
+        var outcome = await recorder.RecordAsync(new(SightingEvent.Activity, StoreFixture.Channel(tenant, "19:t", "19:c", channelName: "Wellbeing"), "29:alex"), _ct);
+
+        Assert.Equal(SightingOutcome.Saved, outcome);
+        Assert.Equal("Wellbeing", (await fixture.Store.FindAsync(tenant, "19:c", _ct))!.TeamsChannelName);
+    }
+
+    [Fact]
     public async Task Renaming_a_team_renames_it_on_every_channel()
     {
         var (recorder, _) = NewRecorder();
@@ -126,6 +155,12 @@ public class ConversationRecorderTests(StoreFixture fixture) : IClassFixture<Sto
         {
             Interlocked.Increment(ref _saves);
             return inner.SaveAsync(seen, cancellationToken);
+        }
+
+        public Task<bool> RefreshAsync(ConversationRecord seen, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _saves);
+            return inner.RefreshAsync(seen, cancellationToken);
         }
 
         public Task<bool> TryActivateAsync(ConversationRecord installed, CancellationToken cancellationToken) => inner.TryActivateAsync(installed, cancellationToken);

@@ -50,6 +50,8 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
 
     protected TableRecognitionStore Store { get; private set; } = null!;
 
+    protected TableMembershipStore Memberships { get; private set; } = null!;
+
     protected ConversationRecord CareTeam { get; private set; } = null!;
 
     protected ConversationRecord CareRota { get; private set; } = null!;
@@ -64,9 +66,10 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
     {
         _azurite = await SharedAzurite.GetAsync().WaitAsync(TimeSpan.FromSeconds(60), Cancel);
         Account = _azurite.Account(_tablePrefix);
-        await Account.CreateAsync([.. ConversationStorage.Declared, .. RecognitionStorage.Declared], Cancel);
+        await Account.CreateAsync([.. ConversationStorage.Declared, .. PeopleStorage.Declared, .. RecognitionStorage.Declared], Cancel);
         Conversations = new TableConversationStore(Account);
         Store = new TableRecognitionStore(Account);
+        Memberships = new TableMembershipStore(Account);
 
         CareTeam = StoreFixture.Channel(Tenant, "19:care", "19:care", "Care Team");
         CareRota = StoreFixture.Channel(Tenant, "19:care", "19:care-rota", "Care Team", "Rota");
@@ -96,7 +99,7 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
         new(store ?? Store, Conversations, Scopes(), Notifier, Time, new RecognitionOptions { DailyLimit = dailyLimit });
 
     /// <summary>Who is where, through the real scope rules, over the stand-in roster.</summary>
-    protected PersonScopes Scopes() => new(Conversations, People.Directory, new InstallerOrAdminLeaderPolicy(new LeaderOptions(), Conversations), Time, NullLogger<PersonScopes>.Instance);
+    protected PersonScopes Scopes() => new(Conversations, People.Directory, Memberships, new InstallerOrAdminLeaderPolicy(new LeaderOptions(), Conversations), Time, NullLogger<PersonScopes>.Instance);
 
     /// <summary>This test's tables, reached through a client whose requests pass <paramref name="policy"/> first.</summary>
     protected StorageAccount TablesThrough(HttpPipelinePolicy policy)
