@@ -45,6 +45,7 @@ param storageSku string = 'Standard_LRS'
 param tableNames string[] = [
   'Conversations'
   'Memberships'
+  'Allowances'
   'Recognitions'
   'Permissions'
   'ReflectionSchedules'

@@ -30,6 +30,9 @@ public static class SharedServicesExtensions
         services.AddSingleton<IPeopleDirectory, TeamsPeopleDirectory>();
         services.AddStorage(PeopleStorage.Declared);
         services.AddSingleton<IMembershipStore, TableMembershipStore>();
+        services.AddSingleton<IDailyAllowance, TableDailyAllowance>();
+        services.AddOptions<AllowanceOptions>().BindConfiguration(AllowanceOptions.Section)
+            .Validate(o => o.LeaderChangesPerDay is > 0 and <= 10_000, "Limits:LeaderChangesPerDay must be between 1 and 10000.").ValidateOnStart();
         services.AddSingleton(sp => LeaderOptionsFrom(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ILeaderPolicy, InstallerOrAdminLeaderPolicy>();
         services.AddSingleton<PersonScopes>();

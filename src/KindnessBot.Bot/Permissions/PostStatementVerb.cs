@@ -2,6 +2,7 @@ using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.People;
 using KindnessBot.Core.Permissions;
 using Microsoft.Bot.Builder;
 
@@ -11,6 +12,8 @@ namespace KindnessBot.Bot.Permissions;
 internal sealed class PostStatementVerb(TurnScopes facts, PermissionService permissions, PermissionCards cards, CommonCards common, ILogger<PostStatementVerb> logger, bool preview) : SubmitVerb<StatementDraft>
 {
     public override string Verb => preview ? PermissionVerbs.Preview : PermissionVerbs.Post;
+
+    public override string? Allowance => preview ? null : AllowanceOptions.LeaderChanges;
 
     protected override Parsed<StatementDraft> Parse(SubmitPayload payload) => StatementDraft.Read(payload);
 

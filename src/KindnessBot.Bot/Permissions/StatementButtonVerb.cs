@@ -1,5 +1,6 @@
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
+using KindnessBot.Core.People;
 using KindnessBot.Core.Permissions;
 using KindnessBot.Core.Storage;
 using Microsoft.Bot.Builder;
@@ -12,6 +13,9 @@ internal sealed class StatementButtonVerb(TurnScopes facts, PermissionService pe
     internal sealed record Press(string ScopeId, string Key);
 
     public override string Verb => verb;
+
+    // Revoking and extending are a leader's changes; "read" and "used" are marks of one person on one statement, kept once.
+    public override string? Allowance => verb is PermissionVerbs.Revoke or PermissionVerbs.Extend ? AllowanceOptions.LeaderChanges : null;
 
     protected override Parsed<Press> Parse(SubmitPayload payload)
     {

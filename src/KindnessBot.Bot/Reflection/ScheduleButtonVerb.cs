@@ -1,5 +1,6 @@
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.People;
 using KindnessBot.Core.Reflection;
 using Microsoft.Bot.Builder;
 
@@ -9,6 +10,9 @@ namespace KindnessBot.Bot.Reflection;
 internal sealed class ScheduleButtonVerb(ReflectionFacts facts, ReflectionService reflection, ReflectionCards cards, ILogger<ScheduleButtonVerb> logger, string verb) : SubmitVerb<string>
 {
     public override string Verb => verb;
+
+    // "Change the schedule" only shows the form; saving it counts, as pausing, resuming and skipping do.
+    public override string? Allowance => verb == ReflectionVerbs.Change ? null : AllowanceOptions.LeaderChanges;
 
     protected override Parsed<string> Parse(SubmitPayload payload) => payload.Id("team");
 

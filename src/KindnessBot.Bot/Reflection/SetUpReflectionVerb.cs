@@ -1,5 +1,6 @@
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.People;
 using KindnessBot.Core.Reflection;
 using Microsoft.Bot.Builder;
 
@@ -9,6 +10,8 @@ namespace KindnessBot.Bot.Reflection;
 internal sealed class SetUpReflectionVerb(ReflectionFacts facts, ReflectionService reflection, ILogger<SetUpReflectionVerb> logger) : SubmitVerb<ScheduleForm>
 {
     public override string Verb => ReflectionVerbs.SetUp;
+
+    public override string? Allowance => AllowanceOptions.LeaderChanges;
 
     protected override Parsed<ScheduleForm> Parse(SubmitPayload payload) => ScheduleForm.Read(payload);
 

@@ -7,6 +7,8 @@ public abstract class ButtonVerb : ISubmitVerb
 {
     public abstract string Verb { get; }
 
+    public virtual string? Allowance => null;
+
     public async Task<string?> RunAsync(ITurnContext turn, SubmitPayload payload, CancellationToken cancellationToken)
     {
         await PressedAsync(turn, cancellationToken);

@@ -10,6 +10,8 @@ public abstract class SubmitVerb<TCommand> : ISubmitVerb
 {
     public abstract string Verb { get; }
 
+    public virtual string? Allowance => null;
+
     public async Task<string?> RunAsync(ITurnContext turn, SubmitPayload payload, CancellationToken cancellationToken)
     {
         var command = Parse(payload);

@@ -19,6 +19,7 @@ public sealed partial class PersonScopes(IConversationStore conversations, IPeop
 {
     private static readonly TimeSpan FailingTeamLeftOutFor = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<(string Tenant, string Scope), DateTimeOffset> _failing = new();
+    private readonly ConcurrentDictionary<(string Tenant, string Scope), Task<IReadOnlyList<Person>?>> _indexing = new();
 
     // Membership events keep the index current; a daily read of each roster catches any event that never arrived.
     private static readonly TimeSpan RosterReadEvery = TimeSpan.FromDays(1);
@@ -32,13 +33,21 @@ public sealed partial class PersonScopes(IConversationStore conversations, IPeop
     {
         ArgumentNullException.ThrowIfNull(person);
         var (teams, indexedAt) = await TenantTeamsAsync(tenantId, cancellationToken);
-        foreach (var team in teams.Where(t => !indexedAt.TryGetValue(t.ScopeId, out var at) || time.GetUtcNow() - at >= RosterReadEvery))
+        var recorded = await memberships.TeamsOfAsync(tenantId, person.TeamsId, cancellationToken);
+        var mine = new List<ConversationRecord>();
+        foreach (var team in teams)
         {
-            await IndexRosterAsync(team, cancellationToken);
+            // A team whose index is missing or a day old is read afresh, and this answer comes from what was read: while
+            // its rows are being written (here or on another instance) the index may hold only some of its members.
+            var fresh = indexedAt.TryGetValue(team.ScopeId, out var at) && time.GetUtcNow() - at < RosterReadEvery;
+            var roster = fresh ? null : await IndexRosterOnceAsync(team, cancellationToken);
+            if (roster is not null ? roster.Any(m => m.Is(person.TeamsId)) : recorded.Contains(team.ScopeId))
+            {
+                mine.Add(team);
+            }
         }
 
-        var mine = await memberships.TeamsOfAsync(tenantId, person.TeamsId, cancellationToken);
-        return [.. teams.Where(t => mine.Contains(t.ScopeId))];
+        return mine;
     }
 
     /// <summary>People joined a team (a Teams membership event): they find it among their teams from now on.</summary>
@@ -49,18 +58,46 @@ public sealed partial class PersonScopes(IConversationStore conversations, IPeop
     public Task MembersLeftAsync(string tenantId, string teamId, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken) =>
         memberships.LeaveAsync(tenantId, teamId, personIds, cancellationToken);
 
-    /// <summary>Reads the team's roster and records it as the team's members; a roster that cannot be read changes nothing.</summary>
-    private async Task IndexRosterAsync(ConversationRecord team, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the team's roster and records it as the team's members, once however many turns ask at the same moment;
+    /// null, and nothing changed, when the roster cannot be read.
+    /// </summary>
+    private async Task<IReadOnlyList<Person>?> IndexRosterOnceAsync(ConversationRecord team, CancellationToken cancellationToken)
     {
-        var roster = await RosterAsync(team, cancellationToken);
-        if (roster is null)
+        var key = (team.TenantId, team.ScopeId);
+        var mine = new TaskCompletionSource<IReadOnlyList<Person>?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var indexing = _indexing.GetOrAdd(key, mine.Task);
+        if (indexing == mine.Task)
         {
-            return;
+            // Runs to the end even if the turn that started it is cancelled: other turns may be waiting for it.
+            _ = IndexRosterAsync(team, mine, key);
         }
 
-        var now = time.GetUtcNow();
-        await memberships.ReplaceAsync(team.TenantId, team.ScopeId, [.. roster.Where(m => m.TenantId is null || m.TenantId == team.TenantId).Select(m => m.TeamsId)], now, cancellationToken);
-        _teams.TryRemove(team.TenantId, out _);
+        return await indexing.WaitAsync(cancellationToken);
+    }
+
+    private async Task IndexRosterAsync(ConversationRecord team, TaskCompletionSource<IReadOnlyList<Person>?> result, (string Tenant, string Scope) key)
+    {
+        try
+        {
+            var roster = await RosterAsync(team, CancellationToken.None);
+            if (roster is not null)
+            {
+                roster = [.. roster.Where(m => m.TenantId is null || m.TenantId == team.TenantId)];
+                await memberships.ReplaceAsync(team.TenantId, team.ScopeId, [.. roster.Select(m => m.TeamsId)], time.GetUtcNow(), CancellationToken.None);
+                _teams.TryRemove(team.TenantId, out _);
+            }
+
+            result.SetResult(roster);
+        }
+        catch (Exception ex)
+        {
+            result.SetException(ex);
+        }
+        finally
+        {
+            _indexing.TryRemove(new KeyValuePair<(string, string), Task<IReadOnlyList<Person>?>>(key, result.Task));
+        }
     }
 
     /// <summary>Where a person acting from <paramref name="where"/> may act: that chat or channel, or from personal chat their teams.</summary>

@@ -131,9 +131,24 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
     }
 
     /// <summary>A message in the team's General channel, through the Playground's API, so the bot knows the team and its roster.</summary>
-    private static async Task SayInTheTeamChannelAsync(Playground playground, string text)
+    /// <summary>
+    /// Opens the team channel as the Playground's page does when a person first opens it (the Playground then installs
+    /// the bot there, as Teams does when a team adds it), waits for the bot to have the team on record, and says
+    /// <paramref name="text"/> there.
+    /// </summary>
+    private async Task SayInTheTeamChannelAsync(Playground playground, string text)
     {
         using var http = new HttpClient { BaseAddress = new Uri(playground.Url) };
+        using (var open = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))
+        {
+            (await http.PostAsync("/_debug/conversation/team-id/installation", open)).EnsureSuccessStatusCode();
+        }
+
+        var conversations = host.Services.GetRequiredService<KindnessBot.Core.Storage.StorageAccount>().Table(KindnessBot.Core.Conversations.ConversationStorage.TableName);
+        await Within.UntilAsync(
+            TimeSpan.FromSeconds(30),
+            async () => await conversations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Kind eq {"Channel"} and IsRemoved eq {false}")).AnyAsync(),
+            "The Playground installing the bot in its team");
         var bot = JObject.Parse(await http.GetStringAsync("/_internal/v1/config"))["config"]!["bot"]!;
         var mention = $"<at>{bot["name"]}</at>";
         var channelMessage = new JObject
