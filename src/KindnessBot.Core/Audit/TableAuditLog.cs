@@ -48,5 +48,5 @@ public sealed class TableAuditLog(StorageAccount account) : IAuditLog
         return new AuditPage([.. page.Select(p => p.Entry)], entries.Count > pageSize ? page[^1].Key : null);
     }
 
-    private static string Partition(string tenantId) => TableKey.Compose(tenantId, "audit");
+    internal static string Partition(string tenantId) => TableKey.Compose(tenantId, "audit");
 }
