@@ -20,7 +20,6 @@ public class DeleteMyDataTests(DeleteMyDataTests.Host fixture) : IClassFixture<D
         }
     }
 
-    private static readonly string[] DataTables = ["Recognitions", "Permissions", "ReflectionAnswers"];
 
     private TeamHost Bot => fixture.Host;
 
@@ -38,9 +37,6 @@ public class DeleteMyDataTests(DeleteMyDataTests.Host fixture) : IClassFixture<D
         return (JObject)card["actions"]!.Single(a => (string?)a["title"] == "Yes, delete my data")["data"]!.DeepClone();
     }
 
-    /// <summary>Every row of the tables that hold people's data, with its ETag: equal snapshots mean nothing changed.</summary>
-    private async Task<List<string>> SnapshotAsync() =>
-        [.. (await World.AllRowsAsync()).Where(r => DataTables.Contains(r.Table)).Select(r => $"{r.Table} {r.Row.PartitionKey} {r.Row.RowKey} {r.Row.ETag}").Order(StringComparer.Ordinal)];
 
     private async Task<TableEntity> RowAsync(string table, Func<TableEntity, bool> match) =>
         (await World.AllRowsAsync()).Single(r => r.Table == table && match(r.Row)).Row;
@@ -94,11 +90,11 @@ public class DeleteMyDataTests(DeleteMyDataTests.Host fixture) : IClassFixture<D
         var yes = await YesAsync(me);
 
         await Task.WhenAll(World.PressAsync(yes, me), World.PressAsync(yes, me));
-        var after = await SnapshotAsync();
+        var after = await World.SnapshotAsync();
         await World.PressAsync(yes, me);
 
         Assert.Contains("nothing left to delete", LastReply(me).Card!.ToString(), StringComparison.Ordinal);
-        Assert.Equal(after, await SnapshotAsync());
+        Assert.Equal(after, await World.SnapshotAsync());
         var entries = (await Bot.Services.GetRequiredService<IAuditLog>().ReadAsync(PersonalDataWorld.TenantId, null, 100, default)).Entries.Where(e => e.ActorId == me.Id).ToList();
         Assert.Contains(entries, e => e.Action == AuditAction.PersonalDataErased && e.Subject is null);
         Assert.True(entries.Count(e => e.Action == AuditAction.PersonalDataErased) <= 2, "a double click may race, a replay is never recorded again");
@@ -111,11 +107,11 @@ public class DeleteMyDataTests(DeleteMyDataTests.Host fixture) : IClassFixture<D
         var victim = PersonalDataWorld.NewPerson("Val");
         await World.SeedAsync(victim, PersonalDataWorld.NewPerson("Ed"), fixture.Time.GetUtcNow());
         var victimsYes = await YesAsync(victim);
-        var before = await SnapshotAsync();
+        var before = await World.SnapshotAsync();
 
         await World.PressAsync(victimsYes, attacker);
         Assert.Contains("couldn", LastReply(attacker).Card!.ToString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await World.SnapshotAsync());
 
         var own = await YesAsync(attacker);
         own["userId"] = victim.Id;
@@ -124,7 +120,7 @@ public class DeleteMyDataTests(DeleteMyDataTests.Host fixture) : IClassFixture<D
         await World.PressAsync(own, attacker);
 
         Assert.Contains("nothing left to delete", LastReply(attacker).Card!.ToString(), StringComparison.Ordinal);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await World.SnapshotAsync());
     }
 
     [Fact]
@@ -133,7 +129,7 @@ public class DeleteMyDataTests(DeleteMyDataTests.Host fixture) : IClassFixture<D
         var me = PersonalDataWorld.NewPerson("Sol");
         await World.SeedAsync(me, PersonalDataWorld.NewPerson("Lu"), fixture.Time.GetUtcNow());
         var yes = await YesAsync(me);
-        var before = await SnapshotAsync();
+        var before = await World.SnapshotAsync();
 
         await World.PressAsync(new JObject { ["verb"] = "data-keep" }, me);
         Assert.Contains("Your data stays just as it was", LastReply(me).Card!.ToString(), StringComparison.Ordinal);
@@ -141,7 +137,7 @@ public class DeleteMyDataTests(DeleteMyDataTests.Host fixture) : IClassFixture<D
         await World.PressAsync(yes, me);
 
         Assert.Contains("That question has closed", LastReply(me).Card!.ToString(), StringComparison.Ordinal);
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await World.SnapshotAsync());
     }
 
     [Fact]

@@ -25,6 +25,8 @@ internal sealed class PersonalDataWorld(BotHost host)
     /// <summary>The tenant of every activity the test hosts send (TeamsActivities' default).</summary>
     public const string TenantId = "11111111-2222-3333-4444-555555555555";
 
+    private static readonly string[] DataTables = ["Recognitions", "Permissions", "ReflectionAnswers"];
+
     public string Tenant => host.Activities.TenantId;
 
     public T Get<T>()
@@ -131,6 +133,10 @@ internal sealed class PersonalDataWorld(BotHost host)
 
         return rows;
     }
+
+    /// <summary>Every row of the tables that hold people's data, with its ETag: equal snapshots mean nothing changed.</summary>
+    public async Task<List<string>> SnapshotAsync() =>
+        [.. (await AllRowsAsync()).Where(r => DataTables.Contains(r.Table)).Select(r => $"{r.Table} {r.Row.PartitionKey} {r.Row.RowKey} {r.Row.ETag}").Order(StringComparer.Ordinal)];
 
     /// <summary>True when the row names the person: in its keys, or as the whole value of any property.</summary>
     public static bool Names(TableEntity row, string personId) =>
