@@ -9,17 +9,8 @@ using Newtonsoft.Json.Linq;
 namespace KindnessBot.Bot.Tests.PersonalData;
 
 /// <summary>"delete my data", checked against the raw tables: what goes, what stays without the person, and who can never be erased by a card.</summary>
-public class DeleteMyDataTests(DeleteMyDataTests.Host fixture) : IClassFixture<DeleteMyDataTests.Host>
+public class DeleteMyDataTests(PersonalDataHost fixture) : IClassFixture<PersonalDataHost>
 {
-    /// <summary>The team host on a clock the test moves, so a confirmation can close.</summary>
-    public sealed class Host : ClockedTeamHost
-    {
-        public Host()
-            : base(DateTimeOffset.UtcNow, new Dictionary<string, string?> { ["Retention:Background"] = "false" })
-        {
-        }
-    }
-
 
     private TeamHost Bot => fixture.Host;
 

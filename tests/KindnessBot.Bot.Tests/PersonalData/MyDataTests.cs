@@ -8,17 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KindnessBot.Bot.Tests.PersonalData;
 
 /// <summary>"my data": everything stored about the person, from every table, and nothing of anyone else, behind a link only they can use.</summary>
-public class MyDataTests(MyDataTests.Host fixture) : IClassFixture<MyDataTests.Host>
+public class MyDataTests(PersonalDataHost fixture) : IClassFixture<PersonalDataHost>
 {
-    /// <summary>The team host on a clock the test moves, so a link can run out.</summary>
-    public sealed class Host : ClockedTeamHost
-    {
-        public Host()
-            : base(DateTimeOffset.UtcNow, new Dictionary<string, string?> { ["Retention:Background"] = "false" })
-        {
-        }
-    }
-
     private TeamHost Bot => fixture.Host;
 
     private PersonalDataWorld World => new(Bot);

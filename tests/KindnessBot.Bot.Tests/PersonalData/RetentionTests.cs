@@ -11,15 +11,10 @@ namespace KindnessBot.Bot.Tests.PersonalData;
 public class RetentionTests(RetentionTests.Host fixture) : IClassFixture<RetentionTests.Host>
 {
     /// <summary>Small batches (five rows, two steps per table per run), so a run cannot do everything at once.</summary>
-    public sealed class Host : ClockedTeamHost
+    public sealed class Host : PersonalDataHost
     {
         public Host()
-            : base(DateTimeOffset.UtcNow, new Dictionary<string, string?>
-            {
-                ["Retention:Background"] = "false",
-                ["Retention:BatchSize"] = "5",
-                ["Retention:MaxBatchesPerTable"] = "2",
-            })
+            : base(new Dictionary<string, string?> { ["Retention:BatchSize"] = "5", ["Retention:MaxBatchesPerTable"] = "2" })
         {
         }
     }
