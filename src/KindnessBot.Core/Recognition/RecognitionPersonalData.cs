@@ -82,7 +82,8 @@ public sealed class RecognitionPersonalData(StorageAccount account) : IPersonalD
 
     /// <summary>
     /// Clears "{role}Id" and puts the neutral name in "{role}Name" on one row, under its ETag (read again on a conflict);
-    /// false when the row is not there or no longer names anyone.
+    /// false when the row is not there or no longer names anyone. Every take-out comes before the person's own rows are
+    /// deleted, so a run stopped half-way is finished by the next.
     /// </summary>
     private async Task<bool> TakeOutAsync(string partition, string row, string role, CancellationToken cancellationToken)
     {
@@ -106,6 +107,7 @@ public sealed class RecognitionPersonalData(StorageAccount account) : IPersonalD
             }
         }
 
-        return false;
+        // Before anything of the person's own is deleted, so pressing Yes again finds this row again and finishes.
+        throw new InvalidOperationException("A recognition kept changing while the person was taken out of it.");
     }
 }
