@@ -53,6 +53,7 @@ param tableNames string[] = [
   'ReflectionAnswers'
   'SendPacing'
   'AuditLog'
+  'RetentionRuns'
 ]
 
 @description('Prefixed to every table name (Storage:TablePrefix), so several deployments can share one account.')

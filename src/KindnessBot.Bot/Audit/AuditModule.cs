@@ -1,6 +1,9 @@
 using KindnessBot.Bot.Hosting;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Audit;
+using KindnessBot.Core.PersonalData;
+using KindnessBot.Core.Retention;
+using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Bot.Audit;
 
@@ -12,6 +15,8 @@ public static class AuditModule
         var services = builder.Services;
         services.AddStorage(AuditStorage.Declared);
         services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IPersonalDataSource, AuditPersonalData>();
+        services.AddSingleton<IRetentionSweep>(sp => AuditRetention.Sweep(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton<AuditCards>();
         services.AddSingleton<AuditCommand>();
         services.AddSingleton<ITextCommand>(sp => sp.GetRequiredService<AuditCommand>());

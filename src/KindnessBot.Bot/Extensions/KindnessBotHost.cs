@@ -1,6 +1,7 @@
 using KindnessBot.Bot.Audit;
 using KindnessBot.Bot.Help;
 using KindnessBot.Bot.Permissions;
+using KindnessBot.Bot.PersonalData;
 using KindnessBot.Bot.Recognition;
 using KindnessBot.Bot.Reflection;
 
@@ -20,6 +21,7 @@ public static class KindnessBotHost
         builder.AddRecognition();
         builder.AddPermissions();
         builder.AddReflection();
+        builder.AddPersonalData();
         builder.AddKindnessTelemetry();
         return builder;
     }
@@ -31,6 +33,7 @@ public static class KindnessBotHost
         app.MapBotMessages();
         app.MapInformationPages();
         app.MapRecognition();
+        app.MapPersonalData();
         return app;
     }
 }

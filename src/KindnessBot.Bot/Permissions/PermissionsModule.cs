@@ -1,6 +1,9 @@
 using KindnessBot.Bot.Hosting;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Permissions;
+using KindnessBot.Core.PersonalData;
+using KindnessBot.Core.Retention;
+using KindnessBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KindnessBot.Bot.Permissions;
@@ -16,6 +19,8 @@ public static class PermissionsModule
             .Validate(o => o.DailyDecisionLimit is > 0 and <= 1000, "Permissions:DailyDecisionLimit must be from 1 to 1000.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PermissionOptions>>().Value);
         services.AddSingleton<IPermissionStore, TablePermissionStore>();
+        services.AddSingleton<IPersonalDataSource, PermissionPersonalData>();
+        services.AddSingleton<IRetentionSweep>(sp => PermissionRetention.Sweep(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton<IPermissionNotifier, TeamsPermissionNotifier>();
         services.AddSingleton<PermissionService>();
         services.AddSingleton<PermissionCards>();

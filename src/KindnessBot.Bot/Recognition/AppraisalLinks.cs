@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
+using KindnessBot.Bot.Http;
 using Microsoft.Extensions.Options;
 
 namespace KindnessBot.Bot.Recognition;
@@ -10,52 +8,16 @@ namespace KindnessBot.Bot.Recognition;
 /// Short-lived, signed links to a person's appraisal summary file. A link is made only in that person's own chat
 /// and names them inside its signed part, so nobody else's summary can be reached by changing it.
 /// </summary>
-public sealed class AppraisalLinks
+public sealed class AppraisalLinks(SignedLinks links, IOptions<AppraisalOptions> options)
 {
-    private readonly byte[] _key;
-    private readonly AppraisalOptions _options;
-    private readonly TimeProvider _time;
+    private const string Purpose = "appraisal-summary";
 
-    public AppraisalLinks(IOptions<AppraisalOptions> options, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
-        _time = time;
-        _key = string.IsNullOrWhiteSpace(_options.LinkSigningKey) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(_options.LinkSigningKey);
-    }
-
-    public Uri Create(string tenantId, string userId, int months)
-    {
-        var expires = _time.GetUtcNow() + _options.LinkLifetime;
-        var payload = string.Join('\n', tenantId, userId, months.ToString(CultureInfo.InvariantCulture), expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        var bytes = Encoding.UTF8.GetBytes(payload);
-        var token = WebEncoders.Base64UrlEncode(bytes) + "." + WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_key, bytes));
-        return new Uri(_options.PublicBaseUrl, "appraisal-summary?t=" + Uri.EscapeDataString(token));
-    }
+    public Uri Create(string tenantId, string userId, int months) =>
+        links.Link("appraisal-summary", Purpose, [tenantId, userId, months.ToString(CultureInfo.InvariantCulture)], options.Value.LinkLifetime);
 
     /// <summary>The grant a token carries; null when it is forged, altered, malformed or expired.</summary>
-    public AppraisalGrant? Read(string? token)
-    {
-        if (token is not { Length: > 0 and < 2048 } || token.Split('.') is not [var payloadPart, var signaturePart])
-        {
-            return null;
-        }
-
-        try
-        {
-            var bytes = WebEncoders.Base64UrlDecode(payloadPart);
-            if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key, bytes), WebEncoders.Base64UrlDecode(signaturePart)))
-            {
-                return null;
-            }
-
-            var parts = Encoding.UTF8.GetString(bytes).Split('\n');
-            var grant = new AppraisalGrant(parts[0], parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture), DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts[3], CultureInfo.InvariantCulture)));
-            return grant.Expires > _time.GetUtcNow() ? grant : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    public AppraisalGrant? Read(string? token) =>
+        links.Read(token, Purpose).Fields is [var tenantId, var userId, var months] && int.TryParse(months, NumberStyles.None, CultureInfo.InvariantCulture, out var period)
+            ? new AppraisalGrant(tenantId, userId, period)
+            : null;
 }

@@ -1,7 +1,11 @@
 using KindnessBot.Bot.Conversations;
 using KindnessBot.Bot.Hosting;
+using KindnessBot.Bot.Http;
 using KindnessBot.Bot.Routing;
+using KindnessBot.Core.PersonalData;
 using KindnessBot.Core.Recognition;
+using KindnessBot.Core.Retention;
+using KindnessBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KindnessBot.Bot.Recognition;
@@ -17,8 +21,10 @@ public static class RecognitionModule
             .Validate(o => o.DailyLimit is > 0 and <= 1000, "Recognition:DailyLimit must be from 1 to 1000.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RecognitionOptions>>().Value);
         services.AddOptions<AppraisalOptions>().BindConfiguration(AppraisalOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AppraisalOptions>, AppraisalOptionsValidator>();
+        services.AddSignedLinks();
         services.AddSingleton<IRecognitionStore, TableRecognitionStore>();
+        services.AddSingleton<IPersonalDataSource, RecognitionPersonalData>();
+        services.AddSingleton<IRetentionSweep>(sp => RecognitionRetention.Sweep(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton<IRecognitionNotifier, TeamsRecognitionNotifier>();
         services.AddSingleton<RecognitionService>();
         services.AddSingleton<RecognitionCards>();

@@ -1,6 +1,8 @@
 using KindnessBot.Bot.Hosting;
 using KindnessBot.Bot.Routing;
+using KindnessBot.Core.PersonalData;
 using KindnessBot.Core.Reflection;
+using KindnessBot.Core.Retention;
 using Microsoft.Extensions.Options;
 
 namespace KindnessBot.Bot.Reflection;
@@ -20,6 +22,9 @@ public static class ReflectionModule
         services.AddSingleton<IScheduleStore, TableScheduleStore>();
         services.AddSingleton<SlotStore>();
         services.AddSingleton<AnswerStore>();
+        services.AddSingleton<IPersonalDataSource, ReflectionPersonalData>();
+        services.AddSingleton<IRetentionSweep>(sp => ReflectionRetention.Answers(sp.GetRequiredService<ReflectionStorage>()));
+        services.AddSingleton<IRetentionSweep>(sp => ReflectionRetention.Slots(sp.GetRequiredService<ReflectionStorage>()));
         services.AddSingleton<AnswerService>();
         services.AddSingleton<FleetSendPacer>();
         services.AddSingleton<ConversationPacer>();

@@ -12,6 +12,7 @@ namespace KindnessBot.Bot.Routing;
 /// </summary>
 public sealed partial class TextCommandRouter
 {
+    private const int MaxCommandWords = 3;
     private readonly Dictionary<string, ITextCommand> _byWord = new(StringComparer.OrdinalIgnoreCase);
     private readonly CommonCards _cards;
 
@@ -32,18 +33,23 @@ public sealed partial class TextCommandRouter
 
     public async Task RouteAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var (word, argument) = Split(CleanText(turn.Activity));
-        var (second, rest) = Split(argument);
-        if (second.Length > 0 && _byWord.TryGetValue($"{word} {second}", out var twoWords))
+        // The longest command the first words make ("delete my data" before "delete"), up to three words.
+        var (phrase, argument) = Split(CleanText(turn.Activity));
+        var candidates = new List<(string Phrase, string Argument)> { (phrase, argument) };
+        for (var words = 2; words <= MaxCommandWords && argument.Length > 0; words++)
         {
-            await twoWords.HandleAsync(turn, rest, cancellationToken);
-            return;
+            (var next, argument) = Split(argument);
+            phrase += " " + next;
+            candidates.Add((phrase, argument));
         }
 
-        if (_byWord.TryGetValue(word, out var command))
+        foreach (var (candidate, rest) in Enumerable.Reverse(candidates))
         {
-            await command.HandleAsync(turn, argument, cancellationToken);
-            return;
+            if (_byWord.TryGetValue(candidate, out var command))
+            {
+                await command.HandleAsync(turn, rest, cancellationToken);
+                return;
+            }
         }
 
         var shared = turn.Activity.Conversation.ConversationType is "channel" or "groupChat";

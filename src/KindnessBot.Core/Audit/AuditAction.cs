@@ -1,6 +1,6 @@
 namespace KindnessBot.Core.Audit;
 
-/// <summary>What a leader or admin did. Stored by name: never rename a member.</summary>
+/// <summary>What a leader or admin did, or a person did with their own data. Stored by name: never rename a member.</summary>
 public enum AuditAction
 {
     StatementPosted,
@@ -10,4 +10,6 @@ public enum AuditAction
     ReflectionPaused,
     ReflectionResumed,
     ReflectionSkipped,
+    PersonalDataExported,
+    PersonalDataErased,
 }

@@ -5,7 +5,7 @@ namespace KindnessBot.Core.Audit;
 
 /// <summary>
 /// One partition per tenant, rows keyed by <see cref="RecordKey"/> (newest first). Rows are only ever inserted: the
-/// product has no way to change or delete an entry.
+/// product has no way to change an entry, and only retention (<see cref="AuditRetention"/>) removes one, after its period.
 /// </summary>
 public sealed class TableAuditLog(StorageAccount account) : IAuditLog
 {
@@ -48,5 +48,5 @@ public sealed class TableAuditLog(StorageAccount account) : IAuditLog
         return new AuditPage([.. page.Select(p => p.Entry)], entries.Count > pageSize ? page[^1].Key : null);
     }
 
-    private static string Partition(string tenantId) => TableKey.Compose(tenantId, "audit");
+    internal static string Partition(string tenantId) => TableKey.Compose(tenantId, "audit");
 }

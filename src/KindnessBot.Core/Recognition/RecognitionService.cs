@@ -146,7 +146,8 @@ public sealed class RecognitionService(
             await notifier.CelebrateAsync(decided, channel, cancellationToken);
         }
 
-        if (await conversations.FindPersonalAsync(tenantId, decided.GiverId, cancellationToken) is { IsRemoved: false } giverChat)
+        // A giver who erased their data is no longer named on the recognition, and is not told.
+        if (decided.GiverId.Length > 0 && await conversations.FindPersonalAsync(tenantId, decided.GiverId, cancellationToken) is { IsRemoved: false } giverChat)
         {
             await notifier.TellGiverAsync(decided, giverChat, cancellationToken);
         }

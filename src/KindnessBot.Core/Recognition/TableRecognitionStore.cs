@@ -100,7 +100,12 @@ public sealed class TableRecognitionStore(StorageAccount account) : IRecognition
             return false;
         }
 
-        await _table.UpsertEntityAsync(Decision(decided, GiverPartition(decided.TenantId, decided.GiverId)), TableUpdateMode.Merge, cancellationToken);
+        if (decided.GiverId.Length > 0)
+        {
+            // The giver's copy, unless the giver erased their data (then the recipient's copy names nobody as giver).
+            await _table.UpsertEntityAsync(Decision(decided, GiverPartition(decided.TenantId, decided.GiverId)), TableUpdateMode.Merge, cancellationToken);
+        }
+
         return true;
     }
 

@@ -67,6 +67,14 @@ public static class TableKey
         return Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {end}");
     }
 
+    /// <summary>An OData filter (values escaped) for the rows of every partition whose key starts with <paramref name="prefix"/>.</summary>
+    public static string PartitionsStartingWith(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var end = prefix[..^1] + (char)(prefix[^1] + 1);
+        return Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {end}");
+    }
+
     // Every character escaped here is at most U+00FF (control characters are U+0000-U+001F and U+007F-U+009F).
     private static bool MustEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' or Separator || char.IsControl(c);
 

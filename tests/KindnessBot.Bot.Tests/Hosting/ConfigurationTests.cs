@@ -39,6 +39,10 @@ public class ConfigurationTests(BotHost host) : IClassFixture<BotHost>
         { "Reflection:SweepInterval", "00:00:00.010", "Reflection:SweepInterval must be from 1 second to 15 minutes" },
         { "Appraisal:LinkSigningKey", "c2hvcnQ=", "Appraisal:LinkSigningKey must be at least 32 random bytes" },
         { "Appraisal:LinkSigningKey", "not base64!", "Appraisal:LinkSigningKey must be at least 32 random bytes" },
+        { "Links:SigningKey", "c2hvcnQ=", "Links:SigningKey must be at least 32 random bytes" },
+        { "Retention:Period", "1.00:00:00", "Retention:Period must be from 30 days to 10 years" },
+        { "Retention:AuditPeriod", "100.00:00:00", "Retention:AuditPeriod must be at least Retention:Period" },
+        { "Retention:BatchSize", "1000", "Retention:BatchSize must be from 1 to 100" },
     };
 
     [Theory]
