@@ -31,6 +31,7 @@ public static class SharedServicesExtensions
         services.AddStorage(PeopleStorage.Declared);
         services.AddSingleton<IMembershipStore, TableMembershipStore>();
         services.AddSingleton<IDailyAllowance, TableDailyAllowance>();
+        services.AddSingleton<Core.PersonalData.IPersonalDataSource, PeoplePersonalData>();
         services.AddOptions<AllowanceOptions>().BindConfiguration(AllowanceOptions.Section)
             .Validate(o => o.LeaderChangesPerDay is > 0 and <= 10_000, "Limits:LeaderChangesPerDay must be between 1 and 10000.").ValidateOnStart();
         services.AddSingleton(sp => LeaderOptionsFrom(sp.GetRequiredService<IConfiguration>()));

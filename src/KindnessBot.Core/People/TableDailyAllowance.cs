@@ -16,7 +16,7 @@ public sealed class TableDailyAllowance(StorageAccount account, TimeProvider tim
 
     public async Task<bool> TryTakeAsync(string tenantId, string personId, string kind, int perDay, CancellationToken cancellationToken)
     {
-        var partition = TableKey.Compose(tenantId, personId);
+        var partition = Partition(tenantId, personId);
         var row = TableKey.Encode(kind);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -38,4 +38,6 @@ public sealed class TableDailyAllowance(StorageAccount account, TimeProvider tim
         // Twenty writers at once for one person is not a person: refuse rather than loop.
         return false;
     }
+
+    internal static string Partition(string tenantId, string personId) => TableKey.Compose(tenantId, personId);
 }
