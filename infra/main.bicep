@@ -51,6 +51,7 @@ param tableNames string[] = [
   'ReflectionAnswers'
   'SendPacing'
   'AuditLog'
+  'TeamLeaders'
 ]
 
 @description('Prefixed to every table name (Storage:TablePrefix), so several deployments can share one account.')

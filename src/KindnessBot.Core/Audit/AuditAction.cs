@@ -10,4 +10,7 @@ public enum AuditAction
     ReflectionPaused,
     ReflectionResumed,
     ReflectionSkipped,
+    LeaderFounded,
+    LeaderAdded,
+    LeaderRemoved,
 }
