@@ -27,7 +27,7 @@ public sealed class LeaderService(IAuthorisation authorisation, ILeaderStore sto
         var founder = member?.IsGuest == true ? null : Leader(member ?? installer, installer);
         if (await store.TryFoundAsync(scope.TenantId, scope.ScopeId, founder, cancellationToken) && founder is not null)
         {
-            await audit.RecordLeaderActionAsync(scope, installer, AuditAction.LeaderFounded, time.GetUtcNow(), founder.Name, cancellationToken);
+            await audit.RecordLeaderActionAsync(scope, member ?? installer, AuditAction.LeaderFounded, time.GetUtcNow(), founder.Name, cancellationToken);
         }
     }
 
