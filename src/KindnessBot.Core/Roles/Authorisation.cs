@@ -35,7 +35,7 @@ public sealed partial class Authorisation(LeaderOptions options, ILeaderStore st
         }
 
         var groupId = options.AdminGroupId;
-        return await AskAsync($"group|{groupId}|{aad.ToLowerInvariant()}", false, () => directory.IsMemberOfGroupAsync(aad, groupId, cancellationToken));
+        return await AskAsync($"group|{groupId}|{aad.ToLowerInvariant()}", false, () => directory.IsMemberOfGroupAsync(aad, groupId, cancellationToken), cancellationToken);
     }
 
     public async Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken)
@@ -89,10 +89,10 @@ public sealed partial class Authorisation(LeaderOptions options, ILeaderStore st
             return [];
         }
 
-        return await AskAsync<IReadOnlyList<string>>($"owners|{group}", [], () => directory.TeamOwnersAsync(group, cancellationToken));
+        return await AskAsync<IReadOnlyList<string>>($"owners|{group}", [], () => directory.TeamOwnersAsync(group, cancellationToken), cancellationToken);
     }
 
-    private async Task<T> AskAsync<T>(string key, T failed, Func<Task<T>> ask)
+    private async Task<T> AskAsync<T>(string key, T failed, Func<Task<T>> ask, CancellationToken cancellationToken)
         where T : notnull
     {
         var now = time.GetUtcNow();
@@ -112,8 +112,9 @@ public sealed partial class Authorisation(LeaderOptions options, ILeaderStore st
             _directory[key] = (now + KeptFor, answer);
             return answer;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // A timeout (HttpClient's TaskCanceledException) is a failure like any other; only the turn's own cancellation is not.
             _directory[key] = (now + FailureKeptFor, failed);
             LogDirectoryFailed(logger, ex.GetType().Name);
             return failed;
@@ -126,7 +127,7 @@ public sealed partial class Authorisation(LeaderOptions options, ILeaderStore st
         {
             return await people.MembersAsync(scope, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogRosterFailed(logger, ex.GetType().Name);
             return [];
