@@ -19,6 +19,7 @@ public class LeaderGraphTests(LeaderGraphTests.GraphHost host) : IClassFixture<L
         {
         }
 
+        /// <summary>Graph, as a stand-in: static because the host's services are listed before the host exists; one host uses it.</summary>
         public static Mock<IDirectoryRoles> Directory { get; } = new();
     }
 

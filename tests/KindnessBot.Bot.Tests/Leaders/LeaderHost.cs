@@ -66,6 +66,14 @@ public class LeaderHost : ClockedTeamHost
         return await Host.PostAsync(activity);
     }
 
+    /// <summary>Types <paramref name="text"/> in the team channel as this person; the reply card's JSON.</summary>
+    public async Task<string> AskInChannelAsync(string text, string userId, string name)
+    {
+        var activity = Host.Activities.ChannelMessage(text, userId, name);
+        await Host.PostAsync(activity);
+        return ReplyTo(activity).Card!.ToString();
+    }
+
     /// <summary>What the bot answered to an activity.</summary>
     public SentActivity ReplyTo(JObject activity) => Host.Connector.Sent.Last(s => s.ReplyToId == (string?)activity["id"]);
 

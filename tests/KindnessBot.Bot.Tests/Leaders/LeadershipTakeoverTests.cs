@@ -18,10 +18,7 @@ public class LeadershipTakeoverTests(LeaderHost host) : IClassFixture<LeaderHost
         var team = (await conversations.FindAsync(host.Host.Activities.TenantId, TeamsActivities.TeamId, default))!;
         await conversations.SaveAsync(team with { InstalledBy = LeaderHost.Mallory }, default);
 
-        var attempt = host.Host.Activities.ChannelMessage("give permission", LeaderHost.Mallory, "Mallory Member");
-        await host.Host.PostAsync(attempt);
-
-        Assert.Contains("Only a leader of this team can do that", host.ReplyTo(attempt).Card!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Only a leader of this team can do that", await host.AskInChannelAsync("give permission", LeaderHost.Mallory, "Mallory Member"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,12 +35,11 @@ public class LeadershipTakeoverTests(LeaderHost host) : IClassFixture<LeaderHost
         await host.Host.PostAsync(host.Host.Activities.BotAddedToTeam(LeaderHost.Mallory)); // and a retry
 
         Assert.Equal(before, await host.LeaderIdsAsync());
-        var attempt = host.Host.Activities.ChannelMessage("give permission", LeaderHost.Mallory, "Mallory Member");
-        await host.Host.PostAsync(attempt);
-        Assert.Contains("Only a leader of this team can do that", host.ReplyTo(attempt).Card!.ToString(), StringComparison.Ordinal);
-        var leader = host.Host.Activities.ChannelMessage("give permission", "29:megan", "Megan Bowen");
-        await host.Host.PostAsync(leader);
-        Assert.DoesNotContain("Only a leader", host.ReplyTo(leader).Card!.ToString(), StringComparison.Ordinal);
+        var stored = await host.Host.Services.GetRequiredService<IConversationStore>().FindAsync(host.Host.Activities.TenantId, TeamsActivities.TeamId, default);
+        Assert.Equal(("29:lee", false), (stored!.InstalledBy, stored.IsRemoved)); // the installer of record stays too, and confers nothing
+        Assert.Contains("Only a leader of this team can do that", await host.AskInChannelAsync("give permission", LeaderHost.Mallory, "Mallory Member"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Only a leader", await host.AskInChannelAsync("give permission", "29:megan", "Megan Bowen"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Only a leader", await host.AskInChannelAsync("give permission", "29:lee", "Lee Lead"), StringComparison.Ordinal);
     }
 
     [Fact]
