@@ -52,7 +52,7 @@ public abstract class PermissionWorld : IAsyncLifetime, IDisposable
         await Account.CreateAsync([.. ConversationStorage.Declared, .. PermissionStorage.Declared, .. RoleStorage.Declared], Cancel);
         Conversations = new TableConversationStore(Account);
         Store = new TablePermissionStore(Account);
-        Team = StoreFixture.Channel(Tenant, "19:team", "19:team") with { InstalledBy = Leader.TeamsId };
+        Team = StoreFixture.Channel(Tenant, "19:team", "19:team");
         await Conversations.SaveAsync(Team, Cancel);
         Leaders = new TableLeaderStore(Account, Time);
         await Leaders.TryFoundAsync(Tenant, Team.ScopeId, new TeamLeader(Leader.TeamsId, null, Leader.Name, Leader.TeamsId, Time.GetUtcNow()), Cancel);
