@@ -72,4 +72,13 @@ public class LeaderGraphTests(LeaderGraphTests.GraphHost host) : IClassFixture<L
         Assert.Contains("Only a leader of this team can do that", host.ReplyTo(permission).Card!.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(host.Host.Connector.Sent, s => s.Activity.ToString().Contains("went wrong", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Graph_addresses_in_traces_name_no_person_and_no_group()
+    {
+        var aad = TeamsActivities.AadObjectId("29:p07");
+
+        Assert.Equal("https://graph.microsoft.com/v1.0/users/{id}/checkMemberGroups", Bot.Hosting.TelemetryRedaction.Redact($"https://graph.microsoft.com/v1.0/users/{aad}/checkMemberGroups"));
+        Assert.Equal("https://graph.microsoft.com/v1.0/groups/{id}/owners", Bot.Hosting.TelemetryRedaction.Redact($"https://graph.microsoft.com/v1.0/groups/{TeamGroup}/owners?$select=id"));
+    }
 }
