@@ -54,6 +54,7 @@ param tableNames string[] = [
   'SendPacing'
   'AuditLog'
   'RetentionRuns'
+  'TeamLeaders'
 ]
 
 @description('Prefixed to every table name (Storage:TablePrefix), so several deployments can share one account.')

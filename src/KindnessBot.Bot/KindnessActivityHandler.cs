@@ -4,6 +4,7 @@ using KindnessBot.Bot.Conversations;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
+using KindnessBot.Core.Roles;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -12,13 +13,15 @@ namespace KindnessBot.Bot;
 
 /// <summary>
 /// Routes Teams activities and does nothing else: every turn first keeps the conversation on record, then
-/// typed messages go to the text router, card submits to the submit router, installs get the welcome card.
+/// typed messages go to the text router, card submits to the submit router, installs get the welcome card (and found
+/// the team's first leader).
 /// </summary>
 internal sealed class KindnessActivityHandler(
     ConversationRecorder recorder,
     TextCommandRouter commands,
     SubmitRouter submits,
     CommonCards cards,
+    LeaderService leaders,
     IEnumerable<IPersonalChatObserver> personalChatObservers,
     IEnumerable<IInvokeHandler> invokeHandlers,
     PersonScopes scopes) : ActivityHandler
@@ -28,6 +31,12 @@ internal sealed class KindnessActivityHandler(
         ArgumentNullException.ThrowIfNull(turnContext);
         var sighting = SightingReader.Read(turnContext.Activity);
         var recorded = await recorder.RecordAsync(sighting, cancellationToken);
+        if (sighting.Event == SightingEvent.Installed && sighting.Conversation.Kind != ConversationKind.Personal)
+        {
+            // The first installer becomes the first leader, once: a reinstall (by anyone) or a retry founds nothing.
+            await leaders.FoundAsync(sighting.Conversation, TurnFacts.Person(turnContext), cancellationToken);
+        }
+
         if (recorded == SightingOutcome.Activated)
         {
             var welcome = sighting.Conversation.Kind == ConversationKind.Personal

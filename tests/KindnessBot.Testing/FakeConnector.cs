@@ -78,6 +78,14 @@ public sealed class FakeConnector : IAsyncDisposable
             ["tenantId"] = tenantId,
         }));
 
+    /// <summary>Adds one member to a roster, as Teams lists them: a guest has userRole "guest"; a member may be of another tenant.</summary>
+    public void AddMember(string conversationId, string id, string name, string tenantId, string userRole = "user")
+    {
+        var roster = _rosters.GetValueOrDefault(conversationId) ?? [];
+        roster.Add(new JObject { ["id"] = id, ["name"] = name, ["aadObjectId"] = TeamsActivities.AadObjectId(id), ["tenantId"] = tenantId, ["userRole"] = userRole });
+        _rosters[conversationId] = roster;
+    }
+
     /// <summary>Forgets what was sent so far.</summary>
     public void Clear() => _sent.Clear();
 

@@ -17,7 +17,8 @@ internal static class AuditCard
         };
         foreach (var entry in page.Entries)
         {
-            var what = T("AuditAction" + entry.Action);
+            // Leader changes name whom they changed (a name as stored, shown as plain text); other actions ignore it.
+            var what = string.Format(culture, T("AuditAction" + entry.Action), entry.Subject ?? string.Empty);
             body.Add(RichTextBlock.Plain(string.Format(culture, T(nameof(AuditText.AuditLine)), entry.At.ToString("d MMM yyyy HH:mm 'UTC'", culture), entry.ActorName, what, entry.ScopeId)));
         }
 

@@ -42,6 +42,7 @@ internal static class SightingReader
             BotName = DisplayName.Bound(activity.Recipient.Name),
             TeamId = data?.Team?.Id,
             TeamName = DisplayName.Bound(data?.Team?.Name),
+            TeamAadGroupId = data?.Team?.AadGroupId is { Length: > 0 and <= 64 } group ? group : null,
             TeamsChannelId = kind == ConversationKind.Channel ? conversationId : null,
             TeamsChannelName = kind == ConversationKind.Channel ? DisplayName.Bound(data?.Channel?.Name) : null,
             UserId = kind == ConversationKind.Personal ? activity.From.Id : null,

@@ -1,5 +1,6 @@
 using KindnessBot.Bot.Audit;
 using KindnessBot.Bot.Help;
+using KindnessBot.Bot.Leaders;
 using KindnessBot.Bot.Permissions;
 using KindnessBot.Bot.PersonalData;
 using KindnessBot.Bot.Recognition;
@@ -18,6 +19,7 @@ public static class KindnessBotHost
         builder.AddSharedServices();
         builder.AddAudit();
         builder.AddHelp();
+        builder.AddLeaders();
         builder.AddRecognition();
         builder.AddPermissions();
         builder.AddReflection();

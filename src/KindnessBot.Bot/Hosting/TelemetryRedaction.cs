@@ -6,7 +6,7 @@ namespace KindnessBot.Bot.Hosting;
 
 /// <summary>
 /// Takes out of every span what could say who did something: the conversation, activity and member ids in Teams
-/// connector addresses (a personal chat's id is a person), the row keys in Table Storage addresses, and every query
+/// connector addresses (a personal chat's id is a person), the user and group ids in Microsoft Graph addresses (roles), the row keys in Table Storage addresses, and every query
 /// string. It runs before any exporter, so nothing of it leaves the process, whatever records the spans.
 /// </summary>
 internal sealed partial class TelemetryRedaction : BaseProcessor<Activity>
@@ -36,7 +36,7 @@ internal sealed partial class TelemetryRedaction : BaseProcessor<Activity>
         return TableKeys().Replace(path, "(…)");
     }
 
-    [GeneratedRegex(@"/(conversations|activities|members|attachments)/[^/?#]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"/(conversations|activities|members|attachments|users|groups)/[^/?#]+", RegexOptions.IgnoreCase)]
     private static partial Regex TeamsIds();
 
     [GeneratedRegex(@"\([^)]*\)")]

@@ -35,7 +35,8 @@ internal sealed class TeamsPeopleDirectory(ProactiveSender sender, TimeProvider 
             foreach (var member in page.Members ?? [])
             {
                 var tenant = member.Properties?["tenantId"]?.ToString();
-                members.Add(new Person(member.Id, member.AadObjectId, DisplayName.Bound(member.Name) ?? member.Id, tenant));
+                var guest = string.Equals(member.Properties?["userRole"]?.ToString(), "guest", StringComparison.OrdinalIgnoreCase);
+                members.Add(new Person(member.Id, member.AadObjectId, DisplayName.Bound(member.Name) ?? member.Id, tenant, guest));
             }
 
             continuation = page.ContinuationToken;

@@ -4,12 +4,13 @@ using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Permissions;
+using KindnessBot.Core.Roles;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Permissions;
 
 /// <summary>"Preview" and "Post it" on the leader's form.</summary>
-internal sealed class PostStatementVerb(TurnScopes facts, PermissionService permissions, PermissionCards cards, CommonCards common, ILogger<PostStatementVerb> logger, bool preview) : SubmitVerb<StatementDraft>
+internal sealed class PostStatementVerb(TurnScopes facts, PermissionService permissions, IAuthorisation authorisation, PermissionCards cards, CommonCards common, ILogger<PostStatementVerb> logger, bool preview) : SubmitVerb<StatementDraft>
 {
     public override string Verb => preview ? PermissionVerbs.Preview : PermissionVerbs.Post;
 
@@ -24,7 +25,7 @@ internal sealed class PostStatementVerb(TurnScopes facts, PermissionService perm
             ? command.TeamId is { Length: > 0 } team ? await facts.AllowedScopeAsync(turn, team, cancellationToken) : null
             : where;
         var person = TurnFacts.Person(turn);
-        if (scope is null || !await permissions.IsLeaderAsync(scope, person, cancellationToken))
+        if (scope is null || !await authorisation.IsLeaderAsync(scope, person, cancellationToken))
         {
             RefusalLog.NotALeader(logger, Verb);
             return await ReplyAsync(turn, nameof(PermissionText.PermissionNotALeader), cancellationToken);

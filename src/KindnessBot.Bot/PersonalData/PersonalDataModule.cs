@@ -43,7 +43,7 @@ public static class PersonalDataModule
     /// <summary>A person's data as a file, behind the signed, short-lived link made in their own chat.</summary>
     public static IEndpointRouteBuilder MapPersonalData(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/my-data", async (HttpContext http, string? t, PersonalDataLinks links, PersonalDataService data, TenantPolicy tenants, CancellationToken cancellationToken) =>
+        app.MapGet("/my-data", async (HttpContext http, string? t, PersonalDataLinks links, PersonalDataService data, TenantPolicy tenants, IDailyAllowance allowance, IOptions<AllowanceOptions> limits, CancellationToken cancellationToken) =>
         {
             // Everything about a person: never kept by a browser, a proxy or a shared computer's cache.
             http.Response.Headers.CacheControl = "no-store";
@@ -55,6 +55,12 @@ public static class PersonalDataModule
                     ? (nameof(PersonalDataText.DataFileLinkExpired), StatusCodes.Status410Gone)
                     : (nameof(PersonalDataText.DataFileLinkRefused), StatusCodes.Status404NotFound);
                 return Results.Content(Cards.Localisation.Text(text, culture), "text/plain; charset=utf-8", statusCode: status);
+            }
+
+            if (!await allowance.TryTakeAsync(tenantId, userId, AllowanceOptions.Exports, limits.Value.ExportsPerDay, cancellationToken))
+            {
+                var text = string.Format(culture, Cards.Localisation.Text(nameof(PersonalDataText.DataFileAllowanceReached), culture), limits.Value.ExportsPerDay);
+                return Results.Content(text, "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
             }
 
             var export = await data.ExportAsync(tenantId, new Person(userId, null, name, tenantId), cancellationToken);

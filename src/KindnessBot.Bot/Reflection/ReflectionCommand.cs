@@ -3,6 +3,7 @@ using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Reflection;
+using KindnessBot.Core.Roles;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Reflection;
@@ -12,7 +13,7 @@ namespace KindnessBot.Bot.Reflection;
 /// buttons) and anyone else is told how it stands; in personal chat, a leader sees each team they lead and its latest
 /// closed summary.
 /// </summary>
-internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService reflection, ReflectionCards cards)
+internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService reflection, IAuthorisation authorisation, ReflectionCards cards)
     : TextCommand("reflection", nameof(ReflectionText.CommandReflectionUsage), nameof(ReflectionText.CommandReflectionDescription), "reflect", "weekly reflection", "set up reflection")
 {
     public override async Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService
         }
 
         var schedule = await reflection.FindAsync(where, cancellationToken);
-        if (!await reflection.IsLeaderAsync(where, TurnFacts.Person(turn), cancellationToken))
+        if (!await authorisation.IsLeaderAsync(where, TurnFacts.Person(turn), cancellationToken))
         {
             var text = schedule is null
                 ? TurnFacts.Text(turn, nameof(ReflectionText.ReflectionNotSetUp))

@@ -2,12 +2,13 @@ using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Reflection;
+using KindnessBot.Core.Roles;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Reflection;
 
 /// <summary>The status card's buttons: pause, resume, skip next week, change the schedule.</summary>
-internal sealed class ScheduleButtonVerb(ReflectionFacts facts, ReflectionService reflection, ReflectionCards cards, ILogger<ScheduleButtonVerb> logger, string verb) : SubmitVerb<string>
+internal sealed class ScheduleButtonVerb(ReflectionFacts facts, ReflectionService reflection, IAuthorisation authorisation, ReflectionCards cards, ILogger<ScheduleButtonVerb> logger, string verb) : SubmitVerb<string>
 {
     public override string Verb => verb;
 
@@ -28,7 +29,7 @@ internal sealed class ScheduleButtonVerb(ReflectionFacts facts, ReflectionServic
         if (verb == ReflectionVerbs.Change)
         {
             // Only shows the form (saving it is checked again): the one button the service does not check itself.
-            if (!await reflection.IsLeaderAsync(scope, person, cancellationToken))
+            if (!await authorisation.IsLeaderAsync(scope, person, cancellationToken))
             {
                 return await facts.RefuseAsync(turn, logger, verb, cancellationToken);
             }

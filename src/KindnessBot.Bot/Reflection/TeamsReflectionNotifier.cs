@@ -3,11 +3,12 @@ using KindnessBot.Bot.Conversations;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Reflection;
+using KindnessBot.Core.Roles;
 
 namespace KindnessBot.Bot.Reflection;
 
 /// <summary>The prompt card's count and closing, the leader's summary and failure reports, sent proactively (en-GB).</summary>
-internal sealed class TeamsReflectionNotifier(IConversationStore conversations, ProactiveSender sender, ReflectionCards cards, CommonCards common, LeaderOptions leaders) : IReflectionNotifier
+internal sealed class TeamsReflectionNotifier(IConversationStore conversations, ProactiveSender sender, ReflectionCards cards, CommonCards common, LeaderOptions leaders, IAuthorisation authorisation) : IReflectionNotifier
 {
     private const string Locale = "en-GB";
 
@@ -23,12 +24,27 @@ internal sealed class TeamsReflectionNotifier(IConversationStore conversations, 
         await sender.TryUpdateAsync(channel, activityId, cards.Prompt(prompt, answerCount, closed, Locale).ToActivity(), cancellationToken);
     }
 
-    /// <summary>To the leader who set reflection up and, if someone else, whoever added the bot to the team (its leaders until the product has roles).</summary>
+    /// <summary>
+    /// To the team's leaders now (the one check's <see cref="IAuthorisation.LeadersOfAsync"/>), and to whoever set
+    /// reflection up only while they may still lead there: someone no longer a leader never reads the answers.
+    /// </summary>
     public async Task<bool> SendSummaryAsync(ReflectionSchedule schedule, PromptMessage prompt, IReadOnlyList<ReflectionAnswer> answers, CancellationToken cancellationToken)
     {
         var team = await conversations.FindAsync(schedule.TenantId, schedule.TeamId, cancellationToken);
         var summary = cards.ReflectionSummary(team?.TeamName ?? schedule.TeamId, prompt, answers, Locale);
-        return await SendPersonallyAsync(schedule.TenantId, [schedule.CreatedBy, team?.InstalledBy], summary, cancellationToken);
+        if (team is null)
+        {
+            return false;
+        }
+
+        var recipients = (await authorisation.LeadersOfAsync(team, cancellationToken)).Select(l => l.TeamsId).ToList();
+        if (!recipients.Contains(schedule.CreatedBy, StringComparer.Ordinal)
+            && await authorisation.IsLeaderAsync(team, new Person(schedule.CreatedBy, null, schedule.CreatedBy, schedule.TenantId), cancellationToken))
+        {
+            recipients.Add(schedule.CreatedBy);
+        }
+
+        return await SendPersonallyAsync(schedule.TenantId, recipients, summary, cancellationToken);
     }
 
     public async Task ReportFailureAsync(ReflectionSchedule schedule, PromptMessage prompt, string? reason, CancellationToken cancellationToken)

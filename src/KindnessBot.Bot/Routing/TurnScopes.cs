@@ -24,9 +24,6 @@ public sealed class TurnScopes(PersonScopes scopes)
     public Task<ConversationRecord?> AllowedScopeAsync(ITurnContext turn, string scopeId, CancellationToken cancellationToken) =>
         scopes.AllowedScopeAsync(TurnFacts.Person(turn), TurnFacts.Where(turn), scopeId, cancellationToken);
 
-    public Task<bool> IsLeaderAsync(ITurnContext turn, ConversationRecord scope, CancellationToken cancellationToken) =>
-        scopes.IsLeaderAsync(scope, TurnFacts.Person(turn), cancellationToken);
-
     /// <summary>The teams the person of this turn belongs to, wherever the turn is.</summary>
     public Task<IReadOnlyList<ConversationRecord>> TeamsAsync(ITurnContext turn, CancellationToken cancellationToken) =>
         scopes.TeamsOfAsync(TurnFacts.Person(turn), TurnFacts.Where(turn).TenantId, cancellationToken);

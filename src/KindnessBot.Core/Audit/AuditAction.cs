@@ -12,4 +12,7 @@ public enum AuditAction
     ReflectionSkipped,
     PersonalDataExported,
     PersonalDataErased,
+    LeaderFounded,
+    LeaderAdded,
+    LeaderRemoved,
 }

@@ -32,6 +32,9 @@ public sealed record ConversationRecord
 
     public string? TeamName { get; init; }
 
+    /// <summary>For a team, the Entra id of its Microsoft 365 group (Teams sends it), so its owners can be asked.</summary>
+    public string? TeamAadGroupId { get; init; }
+
     /// <summary>For a channel, the Teams channel id (the same as the conversation id).</summary>
     public string? TeamsChannelId { get; init; }
 
@@ -42,6 +45,7 @@ public sealed record ConversationRecord
 
     public string? UserAadObjectId { get; init; }
 
+    /// <summary>Who caused the install, for the record only: it confers nothing (leaders are in the TeamLeaders table).</summary>
     public string? InstalledBy { get; init; }
 
     public DateTimeOffset? InstalledAt { get; init; }

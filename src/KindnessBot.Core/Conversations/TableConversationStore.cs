@@ -55,8 +55,8 @@ public sealed class TableConversationStore(StorageAccount account) : IConversati
         var row = ConversationRow(installed.ConversationId);
         var current = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, select: ["IsRemoved", "InstalledBy", "InstalledAt"], cancellationToken: cancellationToken);
 
-        // Whoever first installed the bot here stays its installer of record (and so its first leader): removing and
-        // adding the bot again, by anyone, never changes who that is.
+        // Whoever first installed the bot here stays its installer of record: removing and adding the bot again, by
+        // anyone, never changes who that is. It is a record only: leadership is founded once in the TeamLeaders table.
         if (current.HasValue && current.Value!.GetString("InstalledBy") is { Length: > 0 } firstInstaller)
         {
             installed = installed with { InstalledBy = firstInstaller, InstalledAt = current.Value.GetDateTimeOffset("InstalledAt") ?? installed.InstalledAt };
@@ -163,6 +163,7 @@ public sealed class TableConversationStore(StorageAccount account) : IConversati
         AddIfPresent(e, "BotName", r.BotName);
         AddIfPresent(e, "TeamId", r.TeamId);
         AddIfPresent(e, "TeamName", r.TeamName);
+        AddIfPresent(e, "TeamAadGroupId", r.TeamAadGroupId);
         AddIfPresent(e, "TeamsChannelId", r.TeamsChannelId);
         AddIfPresent(e, "TeamsChannelName", r.TeamsChannelName);
         AddIfPresent(e, "UserId", r.UserId);
@@ -200,6 +201,7 @@ public sealed class TableConversationStore(StorageAccount account) : IConversati
         BotName = e.GetString("BotName"),
         TeamId = e.GetString("TeamId"),
         TeamName = e.GetString("TeamName"),
+        TeamAadGroupId = e.GetString("TeamAadGroupId"),
         TeamsChannelId = e.GetString("TeamsChannelId"),
         TeamsChannelName = e.GetString("TeamsChannelName"),
         UserId = e.GetString("UserId"),

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Roles;
 using Microsoft.Extensions.Logging;
 
 namespace KindnessBot.Core.People;
 
 /// <summary>
 /// Which teams and chats a person may act in, for every feature: in a team channel or group chat, that one; in
-/// personal chat, the teams the bot is in that the person belongs to. Also who leads there, through the one
-/// <see cref="ILeaderPolicy"/>.
+/// personal chat, the teams the bot is in that the person belongs to. Also which of them they lead, through the one
+/// <see cref="IAuthorisation"/>.
 /// </summary>
 /// <remarks>
 /// A person's teams come from the membership index (<see cref="IMembershipStore"/>), which Teams' membership events
@@ -15,7 +16,7 @@ namespace KindnessBot.Core.People;
 /// partition read, not a roster call per team. A team whose roster cannot be read (the bot was removed without Teams saying so, Teams refuses or throttles) is
 /// left out and logged, and not asked again for a minute: one unreachable team never breaks anyone's turn.
 /// </remarks>
-public sealed partial class PersonScopes(IConversationStore conversations, IPeopleDirectory people, IMembershipStore memberships, ILeaderPolicy leaders, TimeProvider time, ILogger<PersonScopes> logger)
+public sealed partial class PersonScopes(IConversationStore conversations, IPeopleDirectory people, IMembershipStore memberships, IAuthorisation authorisation, TimeProvider time, ILogger<PersonScopes> logger)
 {
     private static readonly TimeSpan FailingTeamLeftOutFor = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<(string Tenant, string Scope), DateTimeOffset> _failing = new();
@@ -113,7 +114,7 @@ public sealed partial class PersonScopes(IConversationStore conversations, IPeop
         var led = new List<ConversationRecord>();
         foreach (var scope in await ScopesAsync(person, where, cancellationToken))
         {
-            if (await IsLeaderAsync(scope, person, cancellationToken))
+            if (await authorisation.IsLeaderAsync(scope, person, cancellationToken))
             {
                 led.Add(scope);
             }
@@ -130,12 +131,6 @@ public sealed partial class PersonScopes(IConversationStore conversations, IPeop
         (await ScopesAsync(person, where, cancellationToken)).FirstOrDefault(s => s.ScopeId == scopeId) is { } scope
             ? await conversations.FindAsync(scope.TenantId, scopeId, cancellationToken) ?? scope
             : null;
-
-    public Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        return leaders.IsLeaderAsync(scope, person.TeamsId, person.AadObjectId, cancellationToken);
-    }
 
     /// <summary>Someone in one of <paramref name="scopes"/> with this id (Teams or Entra), of this tenant; null if none.</summary>
     public async Task<Person?> FindMemberAsync(IEnumerable<ConversationRecord> scopes, string id, string tenantId, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using KindnessBot.Core.Audit;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
+using KindnessBot.Core.Roles;
 using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Permissions;
@@ -10,7 +11,7 @@ namespace KindnessBot.Core.Permissions;
 /// The Permissive commitment in practice: leaders give explicit, bounded, visible permission; people say they have
 /// read it and record the flexible decisions it enabled; leaders see whether it works.
 /// </summary>
-public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, ILeaderPolicy leaders, IPermissionNotifier notifier, TimeProvider time, PermissionOptions? options = null, IAuditLog? audit = null)
+public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, IAuthorisation authorisation, IPermissionNotifier notifier, TimeProvider time, PermissionOptions? options = null, IAuditLog? audit = null)
 {
     public const int MaxValidDays = 366;
     public const int ExtendByDays = 30;
@@ -26,13 +27,10 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    public Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken) =>
-        leaders.IsLeaderAsync(scope, person.TeamsId, person.AadObjectId, cancellationToken);
-
     public async Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> PostAsync(StatementRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!await IsLeaderAsync(request.Where, request.Leader, cancellationToken))
+        if (!await authorisation.IsLeaderAsync(request.Where, request.Leader, cancellationToken))
         {
             return (null, PermissionRefusal.NotALeader);
         }
@@ -158,7 +156,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
     public async Task<FlexLog?> FlexLogAsync(ConversationRecord scope, Person leader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (!await IsLeaderAsync(scope, leader, cancellationToken))
+        if (!await authorisation.IsLeaderAsync(scope, leader, cancellationToken))
         {
             return null;
         }
@@ -233,7 +231,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
 
     private async Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> LeaderChangeAsync(ConversationRecord scope, Person leader, string key, Func<PermissionStatement, PermissionStatement?> change, CancellationToken cancellationToken)
     {
-        if (!await IsLeaderAsync(scope, leader, cancellationToken))
+        if (!await authorisation.IsLeaderAsync(scope, leader, cancellationToken))
         {
             return (null, PermissionRefusal.NotALeader);
         }

@@ -1,23 +1,18 @@
 using KindnessBot.Core.Audit;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
+using KindnessBot.Core.Roles;
 
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>
 /// The reflection feature as people use it: leaders set up, pause, resume, skip and change a team's schedule (only
-/// leaders, decided by <see cref="ILeaderPolicy"/>); members answer the week's prompt and the card's count follows.
+/// leaders, decided by the one <see cref="IAuthorisation"/>); members answer the week's prompt and the card's count follows.
 /// The scope is a team (its id) or a group chat (its conversation id), as for permissions.
 /// </summary>
-public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots, AnswerStore answers, AnswerService answerService, ILeaderPolicy leaders, IReflectionNotifier notifier, TimeProvider time, IAuditLog? audit = null)
+public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots, AnswerStore answers, AnswerService answerService, IAuthorisation authorisation, IReflectionNotifier notifier, TimeProvider time, IAuditLog? audit = null)
 {
     private const int WeeksBack = 4;
-
-    public Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        return leaders.IsLeaderAsync(scope, person.TeamsId, person.AadObjectId, cancellationToken);
-    }
 
     public Task<ReflectionSchedule?> FindAsync(ConversationRecord scope, CancellationToken cancellationToken) =>
         schedules.FindAsync(scope.TenantId, scope.ScopeId, cancellationToken);
@@ -32,7 +27,7 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
         ArgumentNullException.ThrowIfNull(postIn);
         ArgumentNullException.ThrowIfNull(leader);
         ArgumentNullException.ThrowIfNull(choice);
-        if (!await IsLeaderAsync(postIn, leader, cancellationToken))
+        if (!await authorisation.IsLeaderAsync(postIn, leader, cancellationToken))
         {
             return ScheduleChange.Refused(ReflectionRefusal.NotALeader);
         }
@@ -131,7 +126,7 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
     private async Task<ScheduleChange> ChangeAsync(ConversationRecord scope, Person leader, AuditAction action, Func<ReflectionSchedule, DateTimeOffset, ReflectionSchedule> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (!await IsLeaderAsync(scope, leader, cancellationToken))
+        if (!await authorisation.IsLeaderAsync(scope, leader, cancellationToken))
         {
             return ScheduleChange.Refused(ReflectionRefusal.NotALeader);
         }

@@ -24,7 +24,7 @@ public class ClockedTeamHost : IAsyncLifetime
 
     public TeamHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Host = new TeamHost(Time, _settings, _services);
         await Host.InitializeAsync();

@@ -9,9 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KindnessBot.Bot.Tests.Routing;
 
 /// <summary>A host whose leaders may make three changes a day (<c>Limits:LeaderChangesPerDay</c>), on a clock the test moves.</summary>
-public sealed class AllowanceHost() : ClockedTeamHost(DateTimeOffset.UtcNow, new() { ["Limits:LeaderChangesPerDay"] = "3" })
+public sealed class AllowanceHost() : ClockedTeamHost(DateTimeOffset.UtcNow, new() { ["Limits:LeaderChangesPerDay"] = "3", ["Limits:ExportsPerDay"] = "2" })
 {
     public const int PerDay = 3;
+
+    public const int ExportsPerDay = 2;
 }
 
 /// <summary>The daily allowance of changes for verbs that have no limit of their own, over HTTP into real tables.</summary>
@@ -57,6 +59,27 @@ public class AllowanceTests(AllowanceHost clocked) : IClassFixture<AllowanceHost
         var replies = Host.Connector.Sent.Skip(sentBefore).Select(s => s.Card?.ToString() ?? string.Empty).ToList();
         Assert.DoesNotContain(replies, r => r.Contains("That's a lot of changes for one day", StringComparison.Ordinal));
         Assert.Equal(AllowanceHost.PerDay + 2, replies.Count(r => r.Contains("Thank you for reading it.", StringComparison.Ordinal) || r.Contains("already said you've read this one", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_download_of_one_s_own_data_past_the_daily_allowance_gets_429_and_a_kind_word_and_reads_nothing()
+    {
+        clocked.Time.Advance(TimeSpan.FromDays(1));
+        var link = Host.Services.GetRequiredService<KindnessBot.Bot.PersonalData.PersonalDataLinks>().DownloadLink(Host.Activities.TenantId, "29:p08", "Person 8");
+        var statuses = new List<System.Net.HttpStatusCode>();
+        for (var i = 0; i <= AllowanceHost.ExportsPerDay; i++)
+        {
+            using var response = await Host.Client.GetAsync(link.PathAndQuery);
+            statuses.Add(response.StatusCode);
+            if (i == AllowanceHost.ExportsPerDay)
+            {
+                Assert.Contains("You've downloaded your data 2 times today", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.TooManyRequests], statuses);
+        var audit = await Host.Services.GetRequiredService<KindnessBot.Core.Audit.IAuditLog>().ReadAsync(Host.Activities.TenantId, null, 50, default);
+        Assert.Equal(AllowanceHost.ExportsPerDay, audit.Entries.Count(e => e.Action == KindnessBot.Core.Audit.AuditAction.PersonalDataExported && e.ActorId == "29:p08"));
     }
 
     [Fact]

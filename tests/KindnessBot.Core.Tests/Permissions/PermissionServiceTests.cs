@@ -1,5 +1,6 @@
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.People;
+using KindnessBot.Core.Roles;
 using KindnessBot.Core.Permissions;
 using KindnessBot.Core.Tests.Conversations;
 

@@ -1,15 +1,18 @@
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Permissions;
+using KindnessBot.Core.Roles;
 using KindnessBot.Core.Storage;
 using KindnessBot.Core.Tests.Conversations;
 using KindnessBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace KindnessBot.Core.Tests.Permissions;
 
 /// <summary>
-/// A team in real tables (the shared Azurite, a table prefix per test) that Lee installed the bot in, so Lee leads it;
+/// A team in real tables (the shared Azurite, a table prefix per test) that Lee founded (installed first), so Lee leads it;
 /// Alex and Ana are members. Only Teams (the notifier) is a stand-in.
 /// </summary>
 public abstract class PermissionWorld : IAsyncLifetime, IDisposable
@@ -38,17 +41,21 @@ public abstract class PermissionWorld : IAsyncLifetime, IDisposable
 
     protected ConversationRecord Team { get; private set; } = null!;
 
+    protected TableLeaderStore Leaders { get; private set; } = null!;
+
     protected DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
     public virtual async Task InitializeAsync()
     {
         var azurite = await SharedAzurite.GetAsync().WaitAsync(TimeSpan.FromSeconds(60), Cancel);
         Account = azurite.Account(Azurite.NewTablePrefix());
-        await Account.CreateAsync([.. ConversationStorage.Declared, .. PermissionStorage.Declared], Cancel);
+        await Account.CreateAsync([.. ConversationStorage.Declared, .. PermissionStorage.Declared, .. RoleStorage.Declared], Cancel);
         Conversations = new TableConversationStore(Account);
         Store = new TablePermissionStore(Account);
-        Team = StoreFixture.Channel(Tenant, "19:team", "19:team") with { InstalledBy = Leader.TeamsId };
+        Team = StoreFixture.Channel(Tenant, "19:team", "19:team");
         await Conversations.SaveAsync(Team, Cancel);
+        Leaders = new TableLeaderStore(Account, Time);
+        await Leaders.TryFoundAsync(Tenant, Team.ScopeId, new TeamLeader(Leader.TeamsId, null, Leader.Name, Leader.TeamsId, Time.GetUtcNow()), Cancel);
         await Conversations.SaveAsync(StoreFixture.Personal(Tenant, Leader.TeamsId), Cancel);
     }
 
@@ -61,7 +68,9 @@ public abstract class PermissionWorld : IAsyncLifetime, IDisposable
     }
 
     protected PermissionService NewService(PermissionOptions? options = null, LeaderOptions? leaders = null) =>
-        new(Store, Conversations, new InstallerOrAdminLeaderPolicy(leaders ?? new LeaderOptions(), Conversations), Notifier, Time, options);
+        new(Store, Conversations, new Authorisation(leaders ?? new LeaderOptions(), Leaders, new NoDirectoryRoles(), NoRoster, Time, NullLogger<Authorisation>.Instance), Notifier, Time, options);
+
+    private static IPeopleDirectory NoRoster { get; } = Mock.Of<IPeopleDirectory>(d => d.MembersAsync(It.IsAny<ConversationRecord>(), It.IsAny<CancellationToken>()) == Task.FromResult<IReadOnlyList<Person>>(Array.Empty<Person>()));
 
     protected PermissionService NewService(int dailyDecisionLimit) => NewService(new PermissionOptions { DailyDecisionLimit = dailyDecisionLimit });
 

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
+using KindnessBot.Core.Tests.Roles;
 using KindnessBot.Core.Recognition;
 using KindnessBot.Core.Storage;
 using KindnessBot.Core.Tests.Conversations;
@@ -99,7 +100,7 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
         new(store ?? Store, Conversations, Scopes(), Notifier, Time, new RecognitionOptions { DailyLimit = dailyLimit });
 
     /// <summary>Who is where, through the real scope rules, over the stand-in roster.</summary>
-    protected PersonScopes Scopes() => new(Conversations, People.Directory, Memberships, new InstallerOrAdminLeaderPolicy(new LeaderOptions(), Conversations), Time, NullLogger<PersonScopes>.Instance);
+    protected PersonScopes Scopes() => new(Conversations, People.Directory, Memberships, new FixedAuthorisation(), Time, NullLogger<PersonScopes>.Instance);
 
     /// <summary>This test's tables, reached through a client whose requests pass <paramref name="policy"/> first.</summary>
     protected StorageAccount TablesThrough(HttpPipelinePolicy policy)

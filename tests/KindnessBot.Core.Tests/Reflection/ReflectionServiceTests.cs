@@ -4,6 +4,7 @@ using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Permissions;
 using KindnessBot.Core.Reflection;
+using KindnessBot.Core.Tests.Roles;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -26,11 +27,6 @@ public class ReflectionServiceTests
     };
 
     private static readonly Person Lee = new("29:lee", null, "Lee Lead", Tenant);
-
-    private sealed class Leaders(params string[] ids) : ILeaderPolicy
-    {
-        public Task<bool> IsLeaderAsync(ConversationRecord scope, string userId, string? aadObjectId, CancellationToken cancellationToken) => Task.FromResult(ids.Contains(userId));
-    }
 
     /// <summary>Records what would be sent to Teams.</summary>
     private sealed class Notifier(bool leaderReachable = true) : IReflectionNotifier
@@ -74,7 +70,7 @@ public class ReflectionServiceTests
         var schedules = new TableScheduleStore(storage);
         var slots = new SlotStore(storage);
         var answers = new AnswerStore(storage, new AnswerKey(new byte[32]));
-        var service = new ReflectionService(schedules, slots, answers, new AnswerService(slots, answers, time), new Leaders(leaders.Length == 0 ? ["29:lee"] : leaders), notifier, time);
+        var service = new ReflectionService(schedules, slots, answers, new AnswerService(slots, answers, time), new FixedAuthorisation(leaders.Length == 0 ? ["29:lee"] : leaders), notifier, time);
         return new World(storage, time, notifier, service, schedules, slots, answers);
     }
 
