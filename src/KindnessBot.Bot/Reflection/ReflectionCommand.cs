@@ -53,7 +53,7 @@ internal sealed class ReflectionCommand(ReflectionFacts facts, ReflectionService
 
             shown++;
             await turn.SendActivityAsync(facts.Status(turn, schedule, shown == 1 ? TurnFacts.Text(turn, nameof(ReflectionText.ReflectionPersonal)) : null).ToActivity(), cancellationToken);
-            if (await reflection.LatestClosedAsync(schedule, cancellationToken) is { } closed)
+            if (await reflection.ReadLatestSummaryAsync(scope, TurnFacts.Person(turn), cancellationToken) is { } closed)
             {
                 foreach (var card in cards.ReflectionSummary(scope.TeamName ?? scope.ConversationId, closed.Prompt, closed.Answers, TurnFacts.Locale(turn)))
                 {

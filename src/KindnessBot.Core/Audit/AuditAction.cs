@@ -15,4 +15,5 @@ public enum AuditAction
     LeaderFounded,
     LeaderAdded,
     LeaderRemoved,
+    SummaryRead,
 }

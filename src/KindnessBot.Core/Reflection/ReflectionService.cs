@@ -106,10 +106,26 @@ public sealed class ReflectionService(IScheduleStore schedules, SlotStore slots,
         return new AnswerOutcome(result, count);
     }
 
-    /// <summary>The most recent prompt of a schedule that has closed, with its answers (for a leader who asks).</summary>
-    public async Task<(PromptMessage Prompt, IReadOnlyList<ReflectionAnswer> Answers)?> LatestClosedAsync(ReflectionSchedule schedule, CancellationToken cancellationToken)
+    /// <summary>
+    /// The most recent prompt of the team's schedule that has closed, with its answers, for a leader who asks: anyone
+    /// else gets null. A summary read is a leader's action like any other, so it is in the audit log (which week, never
+    /// what it said).
+    /// </summary>
+    public async Task<(PromptMessage Prompt, IReadOnlyList<ReflectionAnswer> Answers)?> ReadLatestSummaryAsync(ConversationRecord scope, Person reader, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!await authorisation.IsLeaderAsync(scope, reader, cancellationToken) || await FindAsync(scope, cancellationToken) is not { } schedule
+            || await LatestClosedAsync(schedule, cancellationToken) is not { } closed)
+        {
+            return null;
+        }
+
+        await audit.RecordLeaderActionAsync(scope, reader, AuditAction.SummaryRead, time.GetUtcNow(), closed.Prompt.Week, cancellationToken);
+        return closed;
+    }
+
+    private async Task<(PromptMessage Prompt, IReadOnlyList<ReflectionAnswer> Answers)?> LatestClosedAsync(ReflectionSchedule schedule, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         foreach (var week in ReflectionCalendar.RecentWeeks(schedule.TimeZone, now, WeeksBack))
         {

@@ -109,6 +109,13 @@ public class ReflectionFlowTests(ReflectionHost reflection) : IClassFixture<Refl
             Assert.DoesNotContain(anonymous, summary, StringComparison.Ordinal);
         }
 
+        // Asked for in personal chat, the summary is shown to the leader again, and that reading is in the audit log.
+        await Host.PostAsync(Host.Activities.PersonalMessage("reflection", "29:lee", "Lee Lead"));
+        Assert.Contains("Better by Friday, thank you.", Host.LastIn(Chat("29:lee"))!.Card!.ToString(), StringComparison.Ordinal);
+        var audit = await reflection.Get<KindnessBot.Core.Audit.IAuditLog>().ReadAsync(reflection.TenantId, null, 50, default);
+        var read = Assert.Single(audit.Entries, e => e.Action == KindnessBot.Core.Audit.AuditAction.SummaryRead);
+        Assert.Equal(("29:lee", Channel, "2026-W49"), (read.ActorId, read.ScopeId, read.Subject));
+
         // After closing, answers are refused kindly and nothing is stored.
         await Host.SubmitAsync(ReflectionHost.Answer(prompt, "Late, sorry!", "4"), "29:p06", inChannel: true);
         Assert.Contains("has closed", Host.LastIn(Chat("29:p06"))!.Card!.ToString(), StringComparison.Ordinal);

@@ -186,7 +186,8 @@ public class ReflectionServiceTests
 
         Assert.Equal(1, (await world.FollowUp().SweepAsync(Ct)).Undelivered);
         Assert.Equal(0, (await world.FollowUp().SweepAsync(Ct)).Undelivered);
-        var latest = await world.Service.LatestClosedAsync((await world.Service.FindAsync(Channel, Ct))!, Ct);
+        var latest = await world.Service.ReadLatestSummaryAsync(Channel, Lee, Ct);
         Assert.Equal(prompt.Week, latest?.Prompt.Week);
+        Assert.Null(await world.Service.ReadLatestSummaryAsync(Channel, new Person("29:member", null, "A member", Tenant), Ct));
     }
 }
