@@ -45,6 +45,11 @@ internal sealed class KindnessActivityHandler(
             await turnContext.SendActivityAsync(welcome.ToActivity(), cancellationToken);
         }
 
+        if (sighting is { Event: SightingEvent.Uninstalled, Conversation: { Kind: ConversationKind.Channel, TeamId: { } removedFrom } })
+        {
+            await scopes.TeamRemovedAsync(sighting.Conversation.TenantId, removedFrom, cancellationToken);
+        }
+
         if (recorded != SightingOutcome.Unchanged && sighting.Conversation.Kind == ConversationKind.Personal)
         {
             // The first time this person is seen here: features may have things waiting for them.

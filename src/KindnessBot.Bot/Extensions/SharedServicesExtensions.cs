@@ -33,6 +33,7 @@ public static class SharedServicesExtensions
         services.AddSingleton<IMembershipStore, TableMembershipStore>();
         services.AddSingleton<IDailyAllowance, TableDailyAllowance>();
         services.AddSingleton<Core.PersonalData.IPersonalDataSource, PeoplePersonalData>();
+        services.AddSingleton(sp => PeopleRetention.Allowances(sp.GetRequiredService<Core.Storage.StorageAccount>()));
         services.AddOptions<AllowanceOptions>().BindConfiguration(AllowanceOptions.Section)
             .Validate(o => o.LeaderChangesPerDay is > 0 and <= 10_000, "Limits:LeaderChangesPerDay must be between 1 and 10000.")
             .Validate(o => o.ExportsPerDay is > 0 and <= 1_000, "Limits:ExportsPerDay must be between 1 and 1000.").ValidateOnStart();

@@ -16,6 +16,9 @@ public interface IMembershipStore
 
     Task LeaveAsync(string tenantId, string teamId, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken);
 
+    /// <summary>Forgets the team: its members and when its roster was read (the bot was removed from it).</summary>
+    Task ForgetTeamAsync(string tenantId, string teamId, CancellationToken cancellationToken);
+
     /// <summary>Makes the team's recorded members exactly <paramref name="personIds"/> (writing only the changes) and notes when.</summary>
     Task ReplaceAsync(string tenantId, string teamId, IReadOnlyCollection<string> personIds, DateTimeOffset at, CancellationToken cancellationToken);
 }

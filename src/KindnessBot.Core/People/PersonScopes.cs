@@ -55,6 +55,13 @@ public sealed partial class PersonScopes(IConversationStore conversations, IPeop
     public Task MembersJoinedAsync(string tenantId, string teamId, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken) =>
         memberships.JoinAsync(tenantId, teamId, personIds, cancellationToken);
 
+    /// <summary>The bot was removed from a team: who was in it is forgotten, and read afresh if the bot is added again.</summary>
+    public async Task TeamRemovedAsync(string tenantId, string teamId, CancellationToken cancellationToken)
+    {
+        await memberships.ForgetTeamAsync(tenantId, teamId, cancellationToken);
+        _teams.TryRemove(tenantId, out _);
+    }
+
     /// <summary>People left a team (or were removed): it is no longer among their teams.</summary>
     public Task MembersLeftAsync(string tenantId, string teamId, IReadOnlyCollection<string> personIds, CancellationToken cancellationToken) =>
         memberships.LeaveAsync(tenantId, teamId, personIds, cancellationToken);

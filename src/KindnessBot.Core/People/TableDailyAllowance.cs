@@ -18,7 +18,7 @@ public sealed class TableDailyAllowance(StorageAccount account, TimeProvider tim
     {
         var partition = Partition(tenantId, personId);
         var row = TableKey.Encode(kind);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = DayOf(time.GetUtcNow());
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var read = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
@@ -38,6 +38,9 @@ public sealed class TableDailyAllowance(StorageAccount account, TimeProvider tim
         // Twenty writers at once for one person is not a person: refuse rather than loop.
         return false;
     }
+
+    /// <summary>The UTC day as the row keeps it ("2026-12-01"): ordered as text, so retention can compare it.</summary>
+    internal static string DayOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static string Partition(string tenantId, string personId) => TableKey.Compose(tenantId, personId);
 }

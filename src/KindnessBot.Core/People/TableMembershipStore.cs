@@ -63,6 +63,12 @@ public sealed class TableMembershipStore(StorageAccount account) : IMembershipSt
         await _table.UpsertEntityAsync(new TableEntity(IndexedPartition(tenantId), TableKey.Encode(teamId)) { ["IndexedAt"] = at }, TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task ForgetTeamAsync(string tenantId, string teamId, CancellationToken cancellationToken)
+    {
+        await DeleteAsync(IndexedPartition(tenantId), TableKey.Encode(teamId), cancellationToken);
+        await LeaveAsync(tenantId, teamId, [.. await RowKeysAsync(TeamPartition(tenantId, teamId), cancellationToken)], cancellationToken);
+    }
+
     internal static string PersonPartition(string tenantId, string personId) => TableKey.Compose(tenantId, "p", personId);
 
     internal static string TeamPartition(string tenantId, string teamId) => TableKey.Compose(tenantId, "t", teamId);

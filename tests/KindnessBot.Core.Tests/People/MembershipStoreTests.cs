@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using KindnessBot.Core.People;
 using KindnessBot.Testing;
 
-namespace KindnessBot.Core.Tests.Conversations;
+namespace KindnessBot.Core.Tests.People;
 
 /// <summary>The membership index against real tables (the shared Azurite, a table prefix of its own).</summary>
 public class MembershipStoreTests : IAsyncLifetime
@@ -47,6 +47,39 @@ public class MembershipStoreTests : IAsyncLifetime
         Assert.Equal(_at, (await _store.IndexedAtAsync(_tenant, _ct))["19:care"]);
         var rows = await _raw.QueryAsync<TableEntity>(cancellationToken: _ct).ToListAsync(_ct);
         Assert.All(rows, r => Assert.DoesNotContain(r.Keys, k => k is "Name" or "AadObjectId"));
+    }
+
+    [Fact]
+    public async Task Forgetting_a_team_removes_its_members_from_both_sides_and_when_it_was_read()
+    {
+        await _store.ReplaceAsync(_tenant, "19:care", ["29:ana", "29:ben"], _at, _ct);
+        await _store.JoinAsync(_tenant, "19:night", ["29:ben"], _ct);
+
+        await _store.ForgetTeamAsync(_tenant, "19:care", _ct);
+
+        Assert.Empty(await _store.TeamsOfAsync(_tenant, "29:ana", _ct));
+        Assert.Equal(["19:night"], await _store.TeamsOfAsync(_tenant, "29:ben", _ct));
+        Assert.False((await _store.IndexedAtAsync(_tenant, _ct)).ContainsKey("19:care"));
+        var rows = await _raw.QueryAsync<TableEntity>(cancellationToken: _ct).ToListAsync(_ct);
+        Assert.DoesNotContain(rows, r => r.PartitionKey.Contains("19:care", StringComparison.Ordinal) || r.RowKey == "19:care");
+    }
+
+    [Fact]
+    public async Task An_allowance_counter_goes_once_its_day_is_older_than_the_retention_period_and_today_s_stays()
+    {
+        var account = (await SharedAzurite.GetAsync().WaitAsync(TimeSpan.FromSeconds(60), _ct)).Account(Azurite.NewTablePrefix());
+        await account.CreateAsync(PeopleStorage.Declared, _ct);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(_at);
+        var allowance = new TableDailyAllowance(account, clock);
+        await allowance.TryTakeAsync(_tenant, "29:gone", AllowanceOptions.LeaderChanges, 5, _ct);
+        clock.Advance(TimeSpan.FromDays(800));
+        await allowance.TryTakeAsync(_tenant, "29:here", AllowanceOptions.LeaderChanges, 5, _ct);
+
+        var removed = await PeopleRetention.Allowances(account).SweepAsync(new(clock.GetUtcNow() - TimeSpan.FromDays(730), clock.GetUtcNow()), 100, _ct);
+
+        Assert.Equal(1, removed);
+        var left = await account.Table(PeopleStorage.AllowancesTable).QueryAsync<TableEntity>(cancellationToken: _ct).ToListAsync(_ct);
+        Assert.Contains("29:here", Assert.Single(left).PartitionKey, StringComparison.Ordinal);
     }
 
     [Fact]
