@@ -41,15 +41,29 @@ async function say(page, conversation, message) {
 
 /** Starts a new post in the team's General channel that mentions the bot, then the command: "@Test Bot <command>". */
 async function postToBot(page, botName, command) {
-  await page.getByRole('treeitem', { name: /General/ }).first().click({ timeout: 60000 });
-  await page.getByText('Start a new post').first().waitFor({ state: 'visible', timeout: 60000 });
-  // Type "@", pick the bot from the suggestions, then the command.
-  const post = page.locator('[contenteditable="true"][role="textbox"]:visible').first();
-  await post.click({ timeout: 30000 });
-  await post.type('@' + botName.slice(0, 4));
-  await page.getByText(botName, { exact: true }).last().click({ timeout: 30000 });
-  await post.type(' ' + command);
-  await page.getByRole('button', { name: 'Post', exact: true }).first().click({ timeout: 30000 });
+  // The Playground may switch the view back to its start page while it is still connecting (its page installs the bot
+  // in the default chat on load), so a post that finds itself typed somewhere else is cleared and started again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.getByRole('treeitem', { name: /General/ }).first().click({ timeout: 60000 });
+      await page.getByText('Start a new post').first().waitFor({ state: 'visible', timeout: 60000 });
+      // Type "@", pick the bot from the suggestions, then the command.
+      const post = page.locator('[contenteditable="true"][role="textbox"]:visible').first();
+      await post.click({ timeout: 30000 });
+      await post.fill('');
+      await post.type('@' + botName.slice(0, 4));
+      await page.getByText(botName, { exact: true }).last().click({ timeout: 15000 });
+      await post.type(' ' + command);
+      await page.getByRole('button', { name: 'Post', exact: true }).first().click({ timeout: 15000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape').catch(() => {});
+      await page.waitForTimeout(1000);
+    }
+  }
 }
 
 module.exports = { inPlayground, say, postToBot };
