@@ -16,15 +16,6 @@ async function inPlayground(url, screenshot, height, steps) {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height } });
-  // What the page asked the Playground, shown with a failure: whether a press reached it at all.
-  const requests = [];
-  page.on('requestfinished', async (request) => {
-    if (request.url().includes('/_conversation/')) {
-      const response = await request.response();
-      requests.push(`${request.method()} ${request.url().replace(/^https?:\/\/[^/]+/, '')} ${response && response.status()} ${(request.postData() || '').slice(0, 300)}`);
-    }
-  });
-  page.on('requestfailed', (request) => { if (!request.url().includes('cdn.office.net')) requests.push(`FAILED ${request.url()}`); });
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
     const findings = await steps(page);
@@ -33,7 +24,7 @@ async function inPlayground(url, screenshot, height, steps) {
     console.log(JSON.stringify({ ok: true, ...findings }));
   } catch (e) {
     try { await page.screenshot({ path: screenshot, fullPage: false }); } catch { /* nothing more to show */ }
-    console.log(JSON.stringify({ ok: false, error: String(e && e.message || e).slice(0, 2000) + '\nREQUESTS:\n' + requests.join('\n').slice(-3000) }));
+    console.log(JSON.stringify({ ok: false, error: String(e && e.message || e).slice(0, 2000) }));
   } finally {
     await browser.close();
   }
@@ -62,14 +53,7 @@ async function postToBot(page, botName, command) {
       await post.fill('');
       await post.type('@' + botName.slice(0, 4));
       await page.getByText(botName, { exact: true }).last().click({ timeout: 15000 });
-      if (!(await post.innerText()).includes(botName)) {
-        throw new Error('the mention of ' + botName + ' was not picked');
-      }
       await post.type(' ' + command);
-      const typed = (await post.innerText()).trim();
-      if (!typed.startsWith(botName) || !typed.endsWith(command)) {
-        throw new Error('the post reads "' + typed + '" instead of the mention and "' + command + '"');
-      }
       await page.getByRole('button', { name: 'Post', exact: true }).first().click({ timeout: 15000 });
       return;
     } catch (error) {
