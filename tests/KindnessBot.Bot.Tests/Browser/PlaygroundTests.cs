@@ -199,13 +199,23 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
                 await beforeRetry();
             }
 
-            var run = await ExternalCommand.NodeAsync(
-                Path.Combine(RepoPaths.Root, "tests", "tools", script),
-                arguments,
-                new Dictionary<string, string?> { ["CHROMIUM_PATH"] = Chromium.Path },
-                TimeSpan.FromMinutes(2));
-            var last = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-            var result = last is not null && last.StartsWith('{') ? JObject.Parse(last) : new JObject { ["ok"] = false, ["error"] = run.ToString() };
+            JObject result;
+            try
+            {
+                var run = await ExternalCommand.NodeAsync(
+                    Path.Combine(RepoPaths.Root, "tests", "tools", script),
+                    arguments,
+                    new Dictionary<string, string?> { ["CHROMIUM_PATH"] = Chromium.Path },
+                    TimeSpan.FromMinutes(2));
+                var last = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+                result = last is not null && last.StartsWith('{') ? JObject.Parse(last) : new JObject { ["ok"] = false, ["error"] = run.ToString() };
+            }
+            catch (TimeoutException timedOut)
+            {
+                // A script stopped at its limit is a failed attempt like any other: the second gets a fresh Playground.
+                result = new JObject { ["ok"] = false, ["error"] = timedOut.Message };
+            }
+
             if ((bool?)result["ok"] == true)
             {
                 return result;
