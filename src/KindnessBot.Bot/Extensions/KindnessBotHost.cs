@@ -1,4 +1,5 @@
 using KindnessBot.Bot.Audit;
+using KindnessBot.Bot.Delivery;
 using KindnessBot.Bot.Help;
 using KindnessBot.Bot.Leaders;
 using KindnessBot.Bot.Permissions;
@@ -11,12 +12,13 @@ namespace KindnessBot.Bot.Extensions;
 /// <summary>The whole bot's composition, in one place for Program and for tests that start the host themselves.</summary>
 public static class KindnessBotHost
 {
-    /// <summary>Storage, the Teams bot, what features share, then one line per feature, and telemetry.</summary>
+    /// <summary>Storage, the Teams bot, what features share, the one delivery path, then one line per feature, and telemetry.</summary>
     public static IHostApplicationBuilder AddKindnessBot(this IHostApplicationBuilder builder)
     {
         builder.AddKindnessStorage();
         builder.AddTeamsBot();
         builder.AddSharedServices();
+        builder.AddDelivery();
         builder.AddAudit();
         builder.AddHelp();
         builder.AddLeaders();

@@ -22,6 +22,8 @@ public static class PermissionsModule
         services.AddSingleton<IPersonalDataSource, PermissionPersonalData>();
         services.AddSingleton<IRetentionSweep>(sp => PermissionRetention.Sweep(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton<IPermissionNotifier, TeamsPermissionNotifier>();
+        services.AddSingleton<Core.Delivery.IDeliveryReaction, PermissionDelivery>();
+        services.AddSingleton<Delivery.IDeliveryRenderer, PermissionRenderer>();
         services.AddSingleton<PermissionService>();
         services.AddSingleton<PermissionCards>();
 

@@ -25,11 +25,10 @@ public static class RecognitionModule
         services.AddSingleton<IRecognitionStore, TableRecognitionStore>();
         services.AddSingleton<IPersonalDataSource, RecognitionPersonalData>();
         services.AddSingleton<IRetentionSweep>(sp => RecognitionRetention.Sweep(sp.GetRequiredService<StorageAccount>()));
-        services.AddSingleton<IRecognitionNotifier, TeamsRecognitionNotifier>();
+        services.AddSingleton<Delivery.IDeliveryRenderer, RecognitionRenderer>();
         services.AddSingleton<RecognitionService>();
         services.AddSingleton<RecognitionCards>();
         services.AddSingleton<AppraisalLinks>();
-        services.AddSingleton<IPersonalChatObserver, WaitingRecognitions>();
 
         services.AddSingleton<RecogniseCommand>();
         services.AddSingleton<ITextCommand>(sp => sp.GetRequiredService<RecogniseCommand>());

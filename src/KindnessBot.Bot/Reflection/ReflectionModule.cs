@@ -9,7 +9,7 @@ namespace KindnessBot.Bot.Reflection;
 
 public static class ReflectionModule
 {
-    /// <summary>Weekly reflection: schedules, the scheduler and prompt worker (on every instance), answers and summaries.</summary>
+    /// <summary>Weekly reflection: schedules, the scheduler (on every instance; prompts go out on the delivery path), answers and summaries.</summary>
     public static IHostApplicationBuilder AddReflection(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -26,9 +26,9 @@ public static class ReflectionModule
         services.AddSingleton<IRetentionSweep>(sp => ReflectionRetention.Answers(sp.GetRequiredService<ReflectionStorage>()));
         services.AddSingleton<IRetentionSweep>(sp => ReflectionRetention.Slots(sp.GetRequiredService<ReflectionStorage>()));
         services.AddSingleton<AnswerService>();
-        services.AddSingleton<FleetSendPacer>();
-        services.AddSingleton<ConversationPacer>();
-        services.AddSingleton<IPromptSender, TeamsPromptSender>();
+        services.AddSingleton<PromptDelivery>();
+        services.AddSingleton<Core.Delivery.IDeliveryReaction>(sp => sp.GetRequiredService<PromptDelivery>());
+        services.AddSingleton<Delivery.IDeliveryRenderer, ReflectionRenderer>();
         services.AddSingleton<IReflectionNotifier, TeamsReflectionNotifier>();
         services.AddSingleton<ReflectionService>();
         services.AddSingleton<ReflectionFollowUp>();
@@ -37,7 +37,6 @@ public static class ReflectionModule
         // One id per running instance, recorded on the claims it makes.
         var instance = $"{Environment.MachineName}-{Guid.NewGuid():N}";
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReflectionScheduler>(sp, instance));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PromptWorker>(sp, instance));
 
         services.AddSingleton<ReflectionFacts>();
         services.AddSingleton<ITextCommand, ReflectionCommand>();
@@ -49,7 +48,6 @@ public static class ReflectionModule
 
         services.AddSingleton<ISubmitVerb, AnswerVerb>();
         services.AddHostedService<ReflectionSweeper>();
-        services.AddHostedService<PromptWorkerService>();
         return builder;
     }
 }

@@ -8,9 +8,9 @@ internal sealed class ReflectionOptionsValidator : Microsoft.Extensions.Options.
     public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, ReflectionOptions options)
     {
         var failures = new List<string>();
-        if (options.AppCeilingPerSecond is not (> 0 and <= 50) || options.MaxAttempts is < 1 or > 50 || options.LateWindow < TimeSpan.Zero || options.WorkerConcurrency is < 1 or > 256)
+        if (options.LateWindow < TimeSpan.Zero || options.SweepConcurrency is < 1 or > 256)
         {
-            failures.Add("Reflection: AppCeilingPerSecond must be above 0 and at most 50, MaxAttempts from 1 to 50, LateWindow not negative, WorkerConcurrency from 1 to 256.");
+            failures.Add("Reflection: LateWindow must not be negative, and SweepConcurrency from 1 to 256.");
         }
 
         if (!IsSecret(options.AnswerSecret))

@@ -1,14 +1,17 @@
-using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Conversations;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Delivery;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Reflection;
 using KindnessBot.Core.Roles;
 
 namespace KindnessBot.Bot.Reflection;
 
-/// <summary>The prompt card's count and closing, the leader's summary and failure reports, sent proactively (en-GB).</summary>
-internal sealed class TeamsReflectionNotifier(IConversationStore conversations, ProactiveSender sender, ReflectionCards cards, CommonCards common, LeaderOptions leaders, IAuthorisation authorisation) : IReflectionNotifier
+/// <summary>
+/// The prompt card's count and closing (updated in place, en-GB), and who gets the leader's summary and failure
+/// reports: each asked of the delivery path once per person, so someone who has left never holds up the others.
+/// </summary>
+internal sealed class TeamsReflectionNotifier(IConversationStore conversations, ProactiveSender sender, ReflectionCards cards, DeliveryOutbox outbox, LeaderOptions leaders, IAuthorisation authorisation, TimeProvider time) : IReflectionNotifier
 {
     private const string Locale = "en-GB";
 
@@ -31,7 +34,6 @@ internal sealed class TeamsReflectionNotifier(IConversationStore conversations, 
     public async Task<bool> SendSummaryAsync(ReflectionSchedule schedule, PromptMessage prompt, IReadOnlyList<ReflectionAnswer> answers, CancellationToken cancellationToken)
     {
         var team = await conversations.FindAsync(schedule.TenantId, schedule.TeamId, cancellationToken);
-        var summary = cards.ReflectionSummary(team?.TeamName ?? schedule.TeamId, prompt, answers, Locale);
         if (team is null)
         {
             return false;
@@ -44,41 +46,19 @@ internal sealed class TeamsReflectionNotifier(IConversationStore conversations, 
             recipients.Add(schedule.CreatedBy);
         }
 
-        return await SendPersonallyAsync(schedule.TenantId, recipients, summary, cancellationToken);
+        foreach (var person in recipients.Distinct(StringComparer.Ordinal))
+        {
+            await outbox.EnqueueAsync(FollowUpDelivery.SummaryRequest(prompt, person), cancellationToken);
+        }
+
+        return recipients.Count > 0;
     }
 
     public async Task ReportFailureAsync(ReflectionSchedule schedule, PromptMessage prompt, string? reason, CancellationToken cancellationToken)
     {
-        var team = await conversations.FindAsync(schedule.TenantId, schedule.TeamId, cancellationToken);
-        var culture = Localisation.Culture(Locale);
-        var notice = common.Notice(
-            Localisation.Text(nameof(ReflectionText.FailureTitle), culture),
-            string.Format(culture, Localisation.Text(nameof(ReflectionText.FailureText), culture), team?.TeamName ?? schedule.TeamId, reason ?? "unknown"));
-        await SendPersonallyAsync(schedule.TenantId, [schedule.CreatedBy, .. leaders.Admins], [notice], cancellationToken);
-    }
-
-    /// <summary>
-    /// Sends the cards to each person's own chat with the bot, once per person (a fresh activity for each send: sending
-    /// fills an activity in for its conversation); true if anyone had a chat.
-    /// </summary>
-    private async Task<bool> SendPersonallyAsync(string tenantId, IEnumerable<string?> people, IReadOnlyList<CardMessage> cardsToSend, CancellationToken cancellationToken)
-    {
-        var delivered = false;
-        foreach (var person in people.OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (var person in new[] { schedule.CreatedBy }.Concat(leaders.Admins).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            if (await conversations.FindPersonalAsync(tenantId, person, cancellationToken) is not { IsRemoved: false } chat)
-            {
-                continue;
-            }
-
-            foreach (var card in cardsToSend)
-            {
-                await sender.SendAsync(chat, card.ToActivity(), cancellationToken);
-            }
-
-            delivered = true;
+            await outbox.EnqueueAsync(FollowUpDelivery.FailureRequest(prompt, reason, person, time.GetUtcNow()), cancellationToken);
         }
-
-        return delivered;
     }
 }

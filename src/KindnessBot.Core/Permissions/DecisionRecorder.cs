@@ -1,3 +1,4 @@
+using KindnessBot.Core.Delivery;
 using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Permissions;
@@ -6,7 +7,7 @@ namespace KindnessBot.Core.Permissions;
 /// "I flexed": a decision is recorded once per card (a double click or a Teams retry stores nothing new and is answered
 /// as a duplicate), at most a daily limit per person, and counts as a use of the statement it relied on.
 /// </summary>
-internal sealed class DecisionRecorder(IPermissionStore store, PostedStatements posted, IPermissionNotifier notifier, TimeProvider time, int dailyLimit)
+internal sealed class DecisionRecorder(IPermissionStore store, PostedStatements posted, DeliveryOutbox outbox, TimeProvider time, int dailyLimit)
 {
     public async Task<DecisionOutcome> RecordAsync(DecisionRequest request, CancellationToken cancellationToken)
     {
@@ -56,7 +57,7 @@ internal sealed class DecisionRecorder(IPermissionStore store, PostedStatements 
 
         if (stored.ShareAsStory && await posted.WhereAsync(request.Scope.TenantId, statement?.ConversationId ?? scopeId, cancellationToken) is { } where)
         {
-            await notifier.PostStoryAsync(stored, statement, where, cancellationToken);
+            await outbox.EnqueueAsync(PermissionDelivery.StoryRequest(stored, scopeId, where.ConversationId), cancellationToken);
         }
 
         return new(stored, null);

@@ -1,6 +1,7 @@
 using KindnessBot.Core.Audit;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Delivery;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Roles;
 using KindnessBot.Core.Storage;
@@ -11,14 +12,14 @@ namespace KindnessBot.Core.Permissions;
 /// The Permissive commitment in practice: leaders give explicit, bounded, visible permission; people say they have
 /// read it and record the flexible decisions it enabled; leaders see whether it works.
 /// </summary>
-public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, IAuthorisation authorisation, IPermissionNotifier notifier, TimeProvider time, PermissionOptions? options = null, IAuditLog? audit = null)
+public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, IAuthorisation authorisation, IPermissionNotifier notifier, DeliveryOutbox outbox, TimeProvider time, PermissionOptions? options = null, IAuditLog? audit = null)
 {
     public const int MaxValidDays = 366;
     public const int ExtendByDays = 30;
 
-    private readonly StatementPoster _poster = new(store, notifier, time);
+    private readonly StatementPoster _poster = new(outbox);
     private readonly PostedStatements _posted = new(conversations, notifier);
-    private readonly DecisionRecorder _decisions = new(store, new PostedStatements(conversations, notifier), notifier, time, (options ?? new PermissionOptions()).DailyDecisionLimit);
+    private readonly DecisionRecorder _decisions = new(store, new PostedStatements(conversations, notifier), outbox, time, (options ?? new PermissionOptions()).DailyDecisionLimit);
 
     /// <summary>The number of ETag conflicts retried since start (for the benchmark).</summary>
     public long Conflicts => Interlocked.Read(ref _conflicts);
@@ -174,7 +175,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
 
     /// <summary>
     /// Reminds leaders three days before a statement expires, and marks expired cards, for today's calendar entries.
-    /// Safe on several instances at once: each reminder is claimed with an ETag-checked write before it is sent.
+    /// Safe on several instances at once: each reminder is asked of the delivery path under its own key, so it is delivered once.
     /// </summary>
     public async Task<int> SendDueRemindersAsync(CancellationToken cancellationToken)
     {
@@ -202,6 +203,10 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
                     continue;
                 }
 
+                // Recorded first (one reminder per statement and end date, by its key), then marked on the statement so
+                // later sweeps skip it: a stop between the two repeats only the request, which is delivered once.
+                await outbox.EnqueueAsync(PermissionDelivery.ReminderRequest(statement), cancellationToken);
+
                 // The change may run more than once (on conflicts); what its last run decided is what was written.
                 var claimed = false;
                 await store.UpdateAsync(
@@ -214,11 +219,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
                         return claimed ? s with { RemindedFor = s.ValidUntil } : null;
                     },
                     cancellationToken);
-                if (claimed && await conversations.FindPersonalAsync(tenantId, statement.LeaderId, cancellationToken) is { IsRemoved: false } leaderChat)
-                {
-                    await notifier.RemindAsync(statement, leaderChat, cancellationToken);
-                    sent++;
-                }
+                sent += claimed ? 1 : 0;
             }
         }
 

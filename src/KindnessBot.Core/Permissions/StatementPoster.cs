@@ -1,51 +1,24 @@
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Delivery;
 
 namespace KindnessBot.Core.Permissions;
 
 /// <summary>
-/// Posts a stored statement's card once, however many submits of its form arrive: a submit first claims the post with an
-/// ETag-checked write, so of two at once only one posts. If Teams refuses, the claim is released and the statement
-/// waits, unposted, for "Post it" to be pressed again; a claim left by a submit that never finished lapses.
+/// Posts a stored statement's card once, however many submits of its form arrive: the post is asked of the delivery
+/// path under the statement's own key, so a repeat (a double press, a retry after a stop) changes nothing, and the
+/// card's activity id is kept on the statement once Teams accepts it (<see cref="PermissionDelivery"/>).
 /// </summary>
-internal sealed class StatementPoster(IPermissionStore store, IPermissionNotifier notifier, TimeProvider time)
+internal sealed class StatementPoster(DeliveryOutbox outbox)
 {
-    /// <summary>Longer than any post can take (Teams answers within seconds; a client gives up after 100).</summary>
-    public static readonly TimeSpan ClaimLasts = TimeSpan.FromMinutes(3);
-
-    /// <returns>The statement as stored: posted by this call, by an earlier one, or (while another is posting it) not yet.</returns>
+    /// <returns>The statement as stored; its activity id arrives once the card is posted.</returns>
     public async Task<PermissionStatement> PostOnceAsync(PermissionStatement statement, ConversationRecord where, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var claimed = false;
-        var (current, _) = await store.UpdateAsync(
-            statement.TenantId,
-            statement.ScopeId,
-            statement.Key,
-            s =>
-            {
-                // The change may run more than once (on conflicts); what its last run decided is what was written.
-                claimed = s.ActivityId is null && (s.PostingSince is not { } since || now - since > ClaimLasts);
-                return claimed ? s with { PostingSince = now } : null;
-            },
-            cancellationToken);
-        if (!claimed)
+        ArgumentNullException.ThrowIfNull(statement);
+        if (statement.ActivityId is null)
         {
-            return current ?? statement;
+            await outbox.EnqueueAsync(PermissionDelivery.StatementRequest(statement), cancellationToken);
         }
 
-        string? activityId;
-        try
-        {
-            activityId = await notifier.PostAsync(current!, where, cancellationToken);
-        }
-        catch
-        {
-            // Not posted (Teams refused, or the turn ended): release the claim so the leader's next press posts it.
-            await store.UpdateAsync(statement.TenantId, statement.ScopeId, statement.Key, s => s.ActivityId is null ? s with { PostingSince = null } : null, CancellationToken.None);
-            throw;
-        }
-
-        var (posted, _) = await store.UpdateAsync(statement.TenantId, statement.ScopeId, statement.Key, s => s with { ActivityId = activityId, PostingSince = null }, cancellationToken);
-        return posted ?? current!;
+        return statement;
     }
 }

@@ -15,10 +15,8 @@ public interface IRecognitionStore
     /// <summary>Records the recipient's decision; false when it was already decided (by a double press, say).</summary>
     Task<bool> TryDecideAsync(Recognition decided, CancellationToken cancellationToken);
 
-    Task SetDeliveryAsync(Recognition recognition, Delivery delivery, CancellationToken cancellationToken);
-
-    /// <summary>Recognitions still waiting for the recipient's first conversation with the bot.</summary>
-    Task<IReadOnlyList<Recognition>> WaitingForAsync(string tenantId, string recipientId, CancellationToken cancellationToken);
+    /// <summary>The recipient's copy (with their decision) of what a giver gave with a card; null when nothing was stored for that card.</summary>
+    Task<Recognition?> FindByCardAsync(string tenantId, string giverId, string cardId, string recipientId, CancellationToken cancellationToken);
 
     /// <summary>Newest first, at most <paramref name="max"/>, given at or after <paramref name="since"/> when set.</summary>
     Task<IReadOnlyList<Recognition>> ReceivedAsync(string tenantId, string recipientId, DateTimeOffset? since, int max, CancellationToken cancellationToken);

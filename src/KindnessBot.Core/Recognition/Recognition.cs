@@ -32,7 +32,7 @@ public sealed record Recognition
 
     public ConsentStatus Status { get; init; }
 
-    public Delivery Delivery { get; init; }
+    public ChatAtGiving Delivery { get; init; }
 
     public DateTimeOffset GivenAt { get; init; }
 

@@ -1,5 +1,6 @@
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Delivery;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Storage;
 
@@ -7,13 +8,15 @@ namespace KindnessBot.Core.Recognition;
 
 /// <summary>
 /// The rules of recognising a colleague: not yourself, only someone in a chat or team you share with the bot,
-/// once per card, within a daily limit; nothing reaches a channel until the recipient says yes.
+/// once per card, within a daily limit; nothing reaches a channel until the recipient says yes. Every message it
+/// causes goes through the delivery path, recorded before the change it announces, so a stop between the two loses
+/// nothing; a message whose change never happened finds nothing to show and is dropped.
 /// </summary>
 public sealed class RecognitionService(
     IRecognitionStore recognitions,
     IConversationStore conversations,
     PersonScopes scopes,
-    IRecognitionNotifier notifier,
+    DeliveryOutbox outbox,
     TimeProvider time,
     RecognitionOptions options)
 {
@@ -48,7 +51,7 @@ public sealed class RecognitionService(
             }
         }
 
-        // Known before storing, so the stored copy already says whether it is delivered: no extra write per submit.
+        // Known before storing, so the stored copy already says whether they could be told at once: no extra write per submit.
         var recipientChat = await conversations.FindPersonalAsync(tenantId, recipient.TeamsId, cancellationToken) is { IsRemoved: false } chat ? chat : null;
         var now = time.GetUtcNow();
         var recognition = new Recognition
@@ -65,53 +68,19 @@ public sealed class RecognitionService(
             CelebrateInConversationId = celebrateIn?.ConversationId,
             CelebrateInTeamName = celebrateIn?.TeamName,
             Status = ConsentStatus.AwaitingConsent,
-            Delivery = recipientChat is null ? Delivery.Waiting : Delivery.Delivered,
+            Delivery = recipientChat is null ? ChatAtGiving.Waiting : ChatAtGiving.Delivered,
             GivenAt = now,
         };
 
+        // The request first, keyed by the card: a resubmit after a stop here finds it recorded and stores the recognition.
+        await outbox.EnqueueAsync(RecognitionDelivery.ConsentRequest(tenantId, recognition.GiverId, request.CardId, recipient.TeamsId, recipient.AadObjectId), cancellationToken);
         var (outcome, stored) = await recognitions.AddAsync(recognition, request.CardId, options.DailyLimit, cancellationToken);
         if (outcome == AddOutcome.DailyLimitReached)
         {
             return GiveOutcome.Refused(GiveRefusal.DailyLimitReached);
         }
 
-        if (outcome == AddOutcome.Duplicate)
-        {
-            return new GiveOutcome(stored, null, Duplicate: true, RecipientNotified: stored.Delivery == Delivery.Delivered);
-        }
-
-        if (recipientChat is null)
-        {
-            return new GiveOutcome(stored, null, Duplicate: false, RecipientNotified: false);
-        }
-
-        try
-        {
-            await notifier.AskConsentAsync(stored, recipientChat, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Teams could not be reached: the recognition waits, as for someone who has not talked to the bot yet.
-            await recognitions.SetDeliveryAsync(stored, Delivery.Waiting, cancellationToken);
-            return new GiveOutcome(stored, null, Duplicate: false, RecipientNotified: false);
-        }
-
-        return new GiveOutcome(stored, null, Duplicate: false, RecipientNotified: true);
-    }
-
-    /// <summary>Delivers the recognitions that were waiting for this person to start talking to the bot.</summary>
-    public async Task<int> DeliverWaitingAsync(string tenantId, string userId, CancellationToken cancellationToken)
-    {
-        var delivered = 0;
-        foreach (var waiting in await recognitions.WaitingForAsync(tenantId, userId, cancellationToken))
-        {
-            if (await TryDeliverAsync(waiting, cancellationToken))
-            {
-                delivered++;
-            }
-        }
-
-        return delivered;
+        return new GiveOutcome(stored, null, Duplicate: outcome == AddOutcome.Duplicate, RecipientNotified: stored.Delivery == ChatAtGiving.Delivered);
     }
 
     public async Task<(DecideOutcome Outcome, Recognition? Recognition)> DecideAsync(string tenantId, string recipientId, string key, bool share, CancellationToken cancellationToken)
@@ -125,6 +94,9 @@ public sealed class RecognitionService(
 
         if (received.Status != ConsentStatus.AwaitingConsent)
         {
+            // Pressed again: whatever the first press set off is asked for again (each once, by its key), in case the
+            // first press stopped half-way.
+            await AnnounceAsync(received, repeat: true, cancellationToken);
             return (DecideOutcome.AlreadyDecided, received);
         }
 
@@ -134,6 +106,10 @@ public sealed class RecognitionService(
         }
 
         var decided = received with { Status = share ? ConsentStatus.Shared : ConsentStatus.Private, DecidedAt = time.GetUtcNow() };
+
+        // Recorded before the decision: if the decision then loses to another press, each message finds the recognition
+        // as that press left it (a celebration of one kept private is dropped).
+        await AnnounceAsync(decided, repeat: false, cancellationToken);
         if (!await recognitions.TryDecideAsync(decided, cancellationToken))
         {
             return (DecideOutcome.AlreadyDecided, received);
@@ -141,18 +117,29 @@ public sealed class RecognitionService(
 
         if (share && await conversations.FindAsync(tenantId, decided.CelebrateInConversationId!, cancellationToken) is { IsRemoved: false } channel)
         {
-            // The team's record first: it is ours to keep, while the post depends on Teams.
             await recognitions.AddToTeamAsync(decided, channel.ScopeId, cancellationToken);
-            await notifier.CelebrateAsync(decided, channel, cancellationToken);
-        }
-
-        // A giver who erased their data is no longer named on the recognition, and is not told.
-        if (decided.GiverId.Length > 0 && await conversations.FindPersonalAsync(tenantId, decided.GiverId, cancellationToken) is { IsRemoved: false } giverChat)
-        {
-            await notifier.TellGiverAsync(decided, giverChat, cancellationToken);
         }
 
         return (DecideOutcome.Decided, decided);
+    }
+
+    /// <summary>The celebration (if shared, in a channel the bot is still in) and the note to the giver; on a repeat, the team's copy of a shared one too.</summary>
+    private async Task AnnounceAsync(Recognition decided, bool repeat, CancellationToken cancellationToken)
+    {
+        if (decided.Status == ConsentStatus.Shared && await conversations.FindAsync(decided.TenantId, decided.CelebrateInConversationId!, cancellationToken) is { IsRemoved: false } channel)
+        {
+            await outbox.EnqueueAsync(RecognitionDelivery.CelebrationRequest(decided, channel.ConversationId), cancellationToken);
+            if (repeat)
+            {
+                await recognitions.AddToTeamAsync(decided, channel.ScopeId, cancellationToken); // repeated press: safe to repeat
+            }
+        }
+
+        // A giver who erased their data is no longer named on the recognition, and is not told.
+        if (decided.GiverId.Length > 0)
+        {
+            await outbox.EnqueueAsync(RecognitionDelivery.OutcomeRequest(decided), cancellationToken);
+        }
     }
 
     public async Task<KindnessLookBack> LookBackAsync(string tenantId, string userId, CancellationToken cancellationToken)
@@ -176,18 +163,6 @@ public sealed class RecognitionService(
         ArgumentNullException.ThrowIfNull(where);
         var members = await scopes.MembersAsync(await scopes.ScopesAsync(giver, where, cancellationToken), where.TenantId, cancellationToken);
         return [.. members.Where(m => !giver.Is(m.TeamsId)).OrderBy(p => p.Name, StringComparer.CurrentCulture)];
-    }
-
-    private async Task<bool> TryDeliverAsync(Recognition recognition, CancellationToken cancellationToken)
-    {
-        if (await conversations.FindPersonalAsync(recognition.TenantId, recognition.RecipientId, cancellationToken) is not { IsRemoved: false } chat)
-        {
-            return false;
-        }
-
-        await notifier.AskConsentAsync(recognition, chat, cancellationToken);
-        await recognitions.SetDeliveryAsync(recognition, Delivery.Delivered, cancellationToken);
-        return true;
     }
 
     private static Dictionary<Commitment, int> CountByCommitment(IEnumerable<Recognition> received) =>

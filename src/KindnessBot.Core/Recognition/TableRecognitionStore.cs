@@ -109,15 +109,11 @@ public sealed class TableRecognitionStore(StorageAccount account) : IRecognition
         return true;
     }
 
-    public async Task SetDeliveryAsync(Recognition recognition, Delivery delivery, CancellationToken cancellationToken)
+    public async Task<Recognition?> FindByCardAsync(string tenantId, string giverId, string cardId, string recipientId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(recognition);
-        var update = new TableEntity(RecipientPartition(recognition.TenantId, recognition.RecipientId), Row(recognition.Key)) { ["Delivery"] = delivery.ToString() };
-        await _table.UpsertEntityAsync(update, TableUpdateMode.Merge, cancellationToken);
+        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(GiverPartition(tenantId, giverId), "card|" + TableKey.Encode(cardId), cancellationToken: cancellationToken);
+        return marker.HasValue && marker.Value!.GetString("RecognitionKey") is { } key ? await FindReceivedAsync(tenantId, recipientId, key, cancellationToken) : null;
     }
-
-    public Task<IReadOnlyList<Recognition>> WaitingForAsync(string tenantId, string recipientId, CancellationToken cancellationToken) =>
-        QueryAsync(RecipientPartition(tenantId, recipientId), $"Delivery eq '{nameof(Delivery.Waiting)}'", 100, cancellationToken);
 
     public Task<IReadOnlyList<Recognition>> ReceivedAsync(string tenantId, string recipientId, DateTimeOffset? since, int max, CancellationToken cancellationToken) =>
         QueryAsync(RecipientPartition(tenantId, recipientId), since is { } from ? $"RowKey le '{Row(RecordKey.InvertedTicks(from))}~'" : null, max, cancellationToken);
@@ -245,7 +241,7 @@ public sealed class TableRecognitionStore(StorageAccount account) : IRecognition
         CelebrateInConversationId = e.GetString("CelebrateInConversationId"),
         CelebrateInTeamName = e.GetString("CelebrateInTeamName"),
         Status = Enum.Parse<ConsentStatus>(e.GetString("Status")),
-        Delivery = Enum.Parse<Delivery>(e.GetString("Delivery")),
+        Delivery = Enum.Parse<ChatAtGiving>(e.GetString("Delivery")),
         GivenAt = e.GetDateTimeOffset("GivenAt") ?? DateTimeOffset.MinValue,
         DecidedAt = e.GetDateTimeOffset("DecidedAt"),
     };

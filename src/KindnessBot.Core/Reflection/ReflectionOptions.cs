@@ -1,6 +1,6 @@
 namespace KindnessBot.Core.Reflection;
 
-/// <summary>The "Reflection" settings: the answer key, the background work, the scheduler and prompt workers; the defaults suit production.</summary>
+/// <summary>The "Reflection" settings: the answer key, the background work, the scheduler and follow-up; the defaults suit production.</summary>
 public sealed class ReflectionOptions
 {
     public const string Section = "Reflection";
@@ -12,7 +12,7 @@ public sealed class ReflectionOptions
     /// </summary>
     public string? AnswerSecret { get; set; }
 
-    /// <summary>Whether this instance runs the scheduler and prompt worker (tests that drive them step by step turn it off).</summary>
+    /// <summary>Whether this instance runs the scheduler and follow-up sweeps (tests that drive them step by step turn it off; the delivery worker has its own switch, `Delivery:Background`).</summary>
     public bool Background { get; set; } = true;
 
     /// <summary>How often each instance looks for due prompts and closed ones.</summary>
@@ -24,38 +24,6 @@ public sealed class ReflectionOptions
     /// <summary>A claim not followed through by its scheduler (it stopped between claim and enqueue) is taken over after this.</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Messages per second the whole fleet may send to Teams for one tenant (Teams allows about 50).</summary>
-    public double AppCeilingPerSecond { get; set; } = 50;
-
-    /// <summary>
-    /// Fraction of the ceiling actually used, so clock skew between instances and scheduling jitter cannot push
-    /// a one-second window over the ceiling.
-    /// </summary>
-    public double CeilingHeadroom { get; set; } = 0.96;
-
-    /// <summary>A send slot more than this late is given up (not used) and a new one claimed.</summary>
-    public TimeSpan SlotTolerance { get; set; } = TimeSpan.FromMilliseconds(8);
-
-    /// <summary>How far ahead of now a worker may claim send slots.</summary>
-    public TimeSpan MaxClaimAhead { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Send slots claimed per storage write at most.</summary>
-    public int SlotsPerClaim { get; set; } = 8;
-
-    /// <summary>How long a dequeued prompt stays invisible to other workers while one handles it.</summary>
-    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>While a worker sends a prompt, no other worker may send it for this long.</summary>
-    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Backoff after a transient failure: base × 2^(attempt-1), at most <see cref="MaxBackoff"/>, at least Retry-After.</summary>
-    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(2);
-
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Attempts before a prompt goes to the poison queue and is reported to admins.</summary>
-    public int MaxAttempts { get; set; } = 8;
-
     /// <summary>
     /// When set, a sweep claims new prompts only while the prompt queues hold fewer messages than this; the rest
     /// wait for a later sweep (still within the late window). Unset in Azure, whose queues do not slow down with
@@ -65,13 +33,4 @@ public sealed class ReflectionOptions
 
     /// <summary>Schedules one scheduler instance handles at once during a sweep.</summary>
     public int SweepConcurrency { get; set; } = 8;
-
-    /// <summary>Prompts one worker handles at once.</summary>
-    public int WorkerConcurrency { get; set; } = 32;
-
-    /// <summary>Longest a worker waits between empty polls of the queue.</summary>
-    public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>The spacing between two sends of the fleet to one tenant.</summary>
-    public TimeSpan SendSpacing => TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / (AppCeilingPerSecond * CeilingHeadroom)));
 }

@@ -1,23 +1,25 @@
+using KindnessBot.Core.Delivery;
 using Microsoft.Extensions.Logging;
 
 namespace KindnessBot.Core.Reflection;
 
 /// <summary>
-/// Finds the prompts that are due and puts each on the prompt queue exactly once, however many instances sweep.
+/// Finds the prompts that are due and hands each to the delivery path exactly once, however many instances sweep.
 ///
 /// For each schedule it looks at the latest slot due by now (the week is the ISO week of the local due date).
 /// The slot row is inserted with a conditional insert (<see cref="SlotStore"/>): the one instance whose insert
-/// succeeds enqueues the prompt and marks the row Enqueued; the others get 409 and leave it. If the claiming
+/// succeeds records the prompt on the delivery path (<see cref="DeliveryOutbox"/>, a wave, keyed by team and week) and marks the row Enqueued; the others get 409 and leave it. If the claiming
 /// instance stopped between claim and enqueue, the row stays Claimed, and after
 /// <see cref="ReflectionOptions.ClaimTimeout"/> another instance takes it over with an ETag-conditional write and
-/// enqueues it (a second copy on the queue is harmless: the worker checks the row before sending). A slot
+/// enqueues it (a second request with the same key is delivered once). A slot
 /// found more than <see cref="ReflectionOptions.LateWindow"/> after it was due (downtime) is recorded as
 /// skipped instead, as is the week before it if it came after the last handled one. Run a sweep every minute or so.
 /// </summary>
 public sealed partial class ReflectionScheduler(
     IScheduleStore schedules,
     SlotStore slots,
-    ReflectionStorage storage,
+    DeliveryStorage delivery,
+    DeliveryOutbox outbox,
     ReflectionOptions options,
     TimeProvider time,
     ILogger<ReflectionScheduler> logger,
@@ -32,7 +34,7 @@ public sealed partial class ReflectionScheduler(
         if (options.MaxQueueDepth is { } cap)
         {
             var depth = 0;
-            foreach (var queue in storage.PromptQueues)
+            foreach (var queue in delivery.Waves)
             {
                 depth += (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
             }
@@ -135,7 +137,7 @@ public sealed partial class ReflectionScheduler(
 
     private async Task EnqueueAsync(PromptMessage prompt, Azure.ETag claim, CancellationToken cancellationToken)
     {
-        await storage.QueueFor(prompt.TeamId).SendMessageAsync(prompt.ToJson(), cancellationToken);
+        await outbox.EnqueueAsync(PromptDelivery.Request(prompt), cancellationToken);
 
         // Only if still as we claimed it: a fast worker may already have moved it on to Sending or Sent.
         await slots.TryUpdateAsync(prompt, claim, cancellationToken, ("State", nameof(SlotState.Enqueued)));

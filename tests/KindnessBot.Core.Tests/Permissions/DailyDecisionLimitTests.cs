@@ -21,7 +21,7 @@ public class DailyDecisionLimitTests : PermissionWorld
         Assert.Null(fourth.Decision);
         Assert.Equal(3, (await Store.DecisionsAsync(Tenant, Team.ScopeId, Cancel)).Count);
         Assert.Equal(3, (await Store.FindAsync(Tenant, Team.ScopeId, statement.Key, Cancel))!.UsedCount);
-        Assert.Equal(3, Notifier.Stories.Count);
+        Assert.Equal(3, (await RecordedAsync(PermissionDelivery.Story)).Count);
     }
 
     [Fact]

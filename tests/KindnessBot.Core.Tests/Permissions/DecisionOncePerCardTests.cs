@@ -23,7 +23,7 @@ public class DecisionOncePerCardTests : PermissionWorld
         Assert.Equal(first.Decision!.Key, second.Decision!.Key);
         Assert.Single(await Store.DecisionsAsync(Tenant, Team.ScopeId, Cancel));
         Assert.Equal(1, (await Store.FindAsync(Tenant, Team.ScopeId, statement.Key, Cancel))!.UsedCount);
-        Assert.Single(Notifier.Stories);
+        Assert.Single(await RecordedAsync(PermissionDelivery.Story));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class DecisionOncePerCardTests : PermissionWorld
         Assert.Single(outcomes.Select(o => o.Decision!.Key).Distinct());
         Assert.Single(await Store.DecisionsAsync(Tenant, Team.ScopeId, Cancel));
         Assert.Equal(1, (await Store.FindAsync(Tenant, Team.ScopeId, statement!.Key, Cancel))!.UsedCount);
-        Assert.Single(Notifier.Stories);
+        Assert.Single(await RecordedAsync(PermissionDelivery.Story));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class PermissionServiceTests : PermissionWorld
         Assert.Null(refusal);
         Assert.Equal([Commitment.Permissive], statement!.Commitments);
         Assert.Equal("posted-1", statement.ActivityId);
-        Assert.Single(Notifier.Posted);
+        Assert.Single(await RecordedAsync(PermissionDelivery.Statement));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class PermissionServiceTests : PermissionWorld
 
         Assert.Null(refusal);
         Assert.Equal(1, (await Store.FindAsync(Tenant, "19:team", statement.Key, default))!.UsedCount);
-        Assert.Equal(decision!.Key, Assert.Single(Notifier.Stories).Key);
+        Assert.EndsWith(decision!.Key, Assert.Single(await RecordedAsync(PermissionDelivery.Story)).Key, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,6 @@
+using Azure.Data.Tables;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Delivery;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Permissions;
 using KindnessBot.Core.Roles;
@@ -13,7 +15,8 @@ namespace KindnessBot.Core.Tests.Permissions;
 
 /// <summary>
 /// A team in real tables (the shared Azurite, a table prefix per test) that Lee founded (installed first), so Lee leads it;
-/// Alex and Ana are members. Only Teams (the notifier) is a stand-in.
+/// Alex and Ana are members. Teams is a stand-in: card updates are recorded, and what the service asks the delivery path
+/// for is read from the real outbox; <see cref="PostAsync"/> also plays Teams accepting the statement's card.
 /// </summary>
 public abstract class PermissionWorld : IAsyncLifetime, IDisposable
 {
@@ -43,13 +46,18 @@ public abstract class PermissionWorld : IAsyncLifetime, IDisposable
 
     protected TableLeaderStore Leaders { get; private set; } = null!;
 
+    protected DeliveryStorage Delivery { get; private set; } = null!;
+
+    private int _posted;
+
     protected DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
     public virtual async Task InitializeAsync()
     {
         var azurite = await SharedAzurite.GetAsync().WaitAsync(TimeSpan.FromSeconds(60), Cancel);
         Account = azurite.Account(Azurite.NewTablePrefix());
-        await Account.CreateAsync([.. ConversationStorage.Declared, .. PermissionStorage.Declared, .. RoleStorage.Declared], Cancel);
+        await Account.CreateAsync([.. ConversationStorage.Declared, .. PermissionStorage.Declared, .. RoleStorage.Declared, .. DeliveryStorage.Declared], Cancel);
+        Delivery = new DeliveryStorage(Account);
         Conversations = new TableConversationStore(Account);
         Store = new TablePermissionStore(Account);
         Team = StoreFixture.Channel(Tenant, "19:team", "19:team");
@@ -68,7 +76,9 @@ public abstract class PermissionWorld : IAsyncLifetime, IDisposable
     }
 
     protected PermissionService NewService(PermissionOptions? options = null, LeaderOptions? leaders = null) =>
-        new(Store, Conversations, new Authorisation(leaders ?? new LeaderOptions(), Leaders, new NoDirectoryRoles(), NoRoster, Time, NullLogger<Authorisation>.Instance), Notifier, Time, options);
+        new(Store, Conversations, new Authorisation(leaders ?? new LeaderOptions(), Leaders, new NoDirectoryRoles(), NoRoster, Time, NullLogger<Authorisation>.Instance), Notifier, Path(), Time, options);
+
+    protected DeliveryOutbox Path() => new(Delivery, new OutboxStore(Delivery), new DeliverySignal(), Time, NullLogger<DeliveryOutbox>.Instance);
 
     private static IPeopleDirectory NoRoster { get; } = Mock.Of<IPeopleDirectory>(d => d.MembersAsync(It.IsAny<ConversationRecord>(), It.IsAny<CancellationToken>()) == Task.FromResult<IReadOnlyList<Person>>(Array.Empty<Person>()));
 
@@ -76,8 +86,37 @@ public abstract class PermissionWorld : IAsyncLifetime, IDisposable
 
     protected static string NewCardId() => Guid.NewGuid().ToString("N");
 
-    protected Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> PostAsync(PermissionService service, Person? leader = null, int days = 30, string? cardId = null, string what = "You can offer a customer a goodwill gesture of up to £50 without asking") =>
-        service.PostAsync(new StatementRequest(leader ?? Leader, Team, what, "Once per customer; tell your lead afterwards", [], Today, Today.AddDays(days), cardId), Cancel);
+    /// <summary>Posts a statement and, unless <paramref name="teamsAccepts"/> is false, plays Teams accepting its card ("posted-n").</summary>
+    protected async Task<(PermissionStatement? Statement, PermissionRefusal? Refusal)> PostAsync(PermissionService service, Person? leader = null, int days = 30, string? cardId = null, string what = "You can offer a customer a goodwill gesture of up to £50 without asking", bool teamsAccepts = true)
+    {
+        var (statement, refusal) = await service.PostAsync(new StatementRequest(leader ?? Leader, Team, what, "Once per customer; tell your lead afterwards", [], Today, Today.AddDays(days), cardId), Cancel);
+        if (statement is null || !teamsAccepts)
+        {
+            return (statement, refusal);
+        }
+
+        foreach (var entry in await RecordedAsync(PermissionDelivery.Statement))
+        {
+            if (await PermissionDelivery.FindStatementAsync(Store, entry, Cancel) is { ActivityId: null })
+            {
+                await new PermissionDelivery(Store).DeliveredAsync(entry, "posted-" + Interlocked.Increment(ref _posted), Cancel);
+            }
+        }
+
+        return (await Store.FindAsync(Tenant, Team.ScopeId, statement.Key, Cancel), refusal);
+    }
+
+    /// <summary>The messages of a kind the service asked the delivery path for (each once, by its key).</summary>
+    protected async Task<IReadOnlyList<OutboxEntry>> RecordedAsync(string kind)
+    {
+        var found = new List<OutboxEntry>();
+        await foreach (var row in Delivery.Outbox.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Kind eq {kind}"), cancellationToken: Cancel))
+        {
+            found.Add(OutboxStore.FromEntity(row));
+        }
+
+        return found;
+    }
 
     /// <summary>A decision by <paramref name="person"/> from a decision card (a fresh one unless given), relying on <paramref name="statementKey"/> or their own judgement.</summary>
     protected Task<DecisionOutcome> DecideAsync(PermissionService service, Person person, string? statementKey, string? cardId = null, bool share = false, string decided = "Refunded the delivery charge", ConversationRecord? scope = null) =>

@@ -2,23 +2,22 @@ using KindnessBot.Core.Permissions;
 
 namespace KindnessBot.Core.Tests.Permissions;
 
-/// <summary>A leader's form makes one statement, however often "Post it" is pressed: after Teams refused the post, or twice at once.</summary>
+/// <summary>A leader's form makes one statement and asks for one card, however often "Post it" is pressed: after a stop, or five times at once.</summary>
 public class StatementPostOnceTests : PermissionWorld
 {
     [Fact]
-    public async Task When_Teams_refused_the_first_post_posting_the_same_card_again_posts_that_statement_and_makes_no_second()
+    public async Task When_the_card_was_not_posted_yet_posting_the_same_card_again_makes_no_second_statement_and_no_second_post()
     {
         var service = NewService();
         var card = NewCardId();
-        Notifier.RefuseNextPosts(1);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => PostAsync(service, cardId: card));
+        await PostAsync(service, cardId: card, teamsAccepts: false);
         var (posted, refusal) = await PostAsync(service, cardId: card);
 
         Assert.Null(refusal);
         var stored = Assert.Single(await Store.ListAsync(Tenant, Team.ScopeId, 10, Cancel));
-        Assert.Equal((posted!.Key, "posted-1", (DateTimeOffset?)null), (stored.Key, stored.ActivityId, stored.PostingSince));
-        Assert.Single(Notifier.Posted);
+        Assert.Equal((posted!.Key, "posted-1"), (stored.Key, stored.ActivityId));
+        Assert.Single(await RecordedAsync(PermissionDelivery.Statement));
     }
 
     [Fact]
@@ -27,12 +26,12 @@ public class StatementPostOnceTests : PermissionWorld
         var service = NewService();
         var card = NewCardId();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => PostAsync(service, cardId: card))).WaitAsync(Cancel);
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => PostAsync(service, cardId: card, teamsAccepts: false))).WaitAsync(Cancel);
 
         Assert.All(results, r => Assert.Null(r.Refusal));
         Assert.Single(results.Select(r => r.Statement!.Key).Distinct());
         Assert.Single(await Store.ListAsync(Tenant, Team.ScopeId, 10, Cancel));
-        Assert.Single(Notifier.Posted);
+        Assert.Single(await RecordedAsync(PermissionDelivery.Statement));
     }
 
     [Fact]
@@ -47,15 +46,26 @@ public class StatementPostOnceTests : PermissionWorld
 
         Assert.Equal((first!.Key, first.What, first.ActivityId), (again!.Key, again.What, again.ActivityId));
         Assert.Single(await Store.ListAsync(Tenant, Team.ScopeId, 10, Cancel));
-        Assert.Single(Notifier.Posted);
+        Assert.Single(await RecordedAsync(PermissionDelivery.Statement));
+    }
+
+    [Fact]
+    public async Task The_card_is_kept_on_the_statement_once_and_a_second_acceptance_does_not_replace_it()
+    {
+        var service = NewService();
+        var (posted, _) = await PostAsync(service);
+        var entry = Assert.Single(await RecordedAsync(PermissionDelivery.Statement));
+
+        await new PermissionDelivery(Store).DeliveredAsync(entry, "posted-again", Cancel); // a repeat after a stop
+
+        Assert.Equal("posted-1", (await Store.FindAsync(Tenant, Team.ScopeId, posted!.Key, Cancel))!.ActivityId);
     }
 
     [Fact]
     public async Task A_statement_Teams_never_showed_applies_to_nobody_and_cannot_be_relied_on()
     {
         var service = NewService();
-        Notifier.RefuseNextPosts(1);
-        await Assert.ThrowsAsync<HttpRequestException>(() => PostAsync(service, cardId: NewCardId()));
+        await PostAsync(service, cardId: NewCardId(), teamsAccepts: false);
         var unposted = Assert.Single(await Store.ListAsync(Tenant, Team.ScopeId, 10, Cancel));
 
         Assert.Empty(await service.ApplicableAsync(Tenant, [Team], Cancel));

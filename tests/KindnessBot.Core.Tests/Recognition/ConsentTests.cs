@@ -17,11 +17,11 @@ public class ConsentTests : RecognitionWorld
         var (outcome, decided) = await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel);
 
         Assert.Equal((DecideOutcome.Decided, ConsentStatus.Shared, Time.GetUtcNow()), (outcome, decided!.Status, decided.DecidedAt));
-        Assert.Equal(CareRota.ConversationId, Assert.Single(Notifier.Celebrated).Channel.ConversationId);
+        Assert.Equal(CareRota.ConversationId, Assert.Single(await Sent.CelebratedAsync()).To);
         var inTeam = Assert.Single(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel));
         Assert.Equal((given.Key, ConsentStatus.Shared), (inTeam.Key, inTeam.Status));
-        var (told, chat) = Assert.Single(Notifier.ToldGiver);
-        Assert.Equal((ConsentStatus.Shared, AnasChat.ConversationId), (told.Status, chat.ConversationId));
+        var (told, to) = Assert.Single(await Sent.ToldGiverAsync());
+        Assert.Equal((ConsentStatus.Shared, Ana.TeamsId), (told.Status, to));
         Assert.Equal(ConsentStatus.Shared, Assert.Single(await Store.GivenAsync(Tenant, Ana.TeamsId, 10, Cancel)).Status);
         Assert.Equal(ConsentStatus.Shared, (await Store.FindReceivedAsync(Tenant, Ben.TeamsId, given.Key, Cancel))!.Status);
     }
@@ -35,9 +35,9 @@ public class ConsentTests : RecognitionWorld
         var (outcome, decided) = await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: false, Cancel);
 
         Assert.Equal((DecideOutcome.Decided, ConsentStatus.Private), (outcome, decided!.Status));
-        Assert.Empty(Notifier.Celebrated);
+        Assert.Empty(await Sent.CelebratedAsync());
         Assert.Empty(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel));
-        Assert.Equal(ConsentStatus.Private, Assert.Single(Notifier.ToldGiver).Recognition.Status);
+        Assert.Equal(ConsentStatus.Private, Assert.Single(await Sent.ToldGiverAsync()).Recognition.Status);
         Assert.Equal(ConsentStatus.Private, Assert.Single(await Store.GivenAsync(Tenant, Ana.TeamsId, 10, Cancel)).Status);
     }
 
@@ -46,7 +46,7 @@ public class ConsentTests : RecognitionWorld
     {
         await GivenInRotaAsync(NewService());
 
-        Assert.Empty(Notifier.Celebrated);
+        Assert.Empty(await Sent.CelebratedAsync());
         Assert.Empty(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel));
     }
 
@@ -65,9 +65,9 @@ public class ConsentTests : RecognitionWorld
         var firstStatus = first ? ConsentStatus.Shared : ConsentStatus.Private;
         Assert.Equal((DecideOutcome.AlreadyDecided, firstStatus), (outcome, recognition!.Status));
         Assert.Equal(firstStatus, (await Store.FindReceivedAsync(Tenant, Ben.TeamsId, given.Key, Cancel))!.Status);
-        Assert.Equal(first ? 1 : 0, Notifier.Celebrated.Count);
+        Assert.Equal(first ? 1 : 0, (await Sent.CelebratedAsync()).Count);
         Assert.Equal(first ? 1 : 0, (await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel)).Count);
-        Assert.Single(Notifier.ToldGiver);
+        Assert.Single(await Sent.ToldGiverAsync());
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class ConsentTests : RecognitionWorld
         Assert.All(results.Where(r => r.Outcome != DecideOutcome.Decided), r => Assert.Equal(DecideOutcome.AlreadyDecided, r.Outcome));
         Assert.Equal(decided!.Status, (await Store.FindReceivedAsync(Tenant, Ben.TeamsId, given.Key, Cancel))!.Status);
         Assert.Equal(decided.Status == ConsentStatus.Shared ? 1 : 0, (await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel)).Count);
-        Assert.Single(Notifier.ToldGiver);
+        Assert.Single(await Sent.ToldGiverAsync());
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public class ConsentTests : RecognitionWorld
 
         Assert.Equal((DecideOutcome.NotFound, null), (outcome, recognition));
         Assert.Equal(ConsentStatus.AwaitingConsent, (await Store.FindReceivedAsync(Tenant, Ben.TeamsId, given.Key, Cancel))!.Status);
-        Assert.Empty(Notifier.Celebrated);
+        Assert.Empty(await Sent.CelebratedAsync());
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class ConsentTests : RecognitionWorld
         var (share, _) = await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel);
         Assert.Equal(DecideOutcome.NothingToShareIn, share);
         Assert.Equal(ConsentStatus.AwaitingConsent, (await Store.FindReceivedAsync(Tenant, Ben.TeamsId, given.Key, Cancel))!.Status);
-        Assert.Empty(Notifier.ToldGiver);
+        Assert.Empty(await Sent.ToldGiverAsync());
 
         Assert.Equal(DecideOutcome.Decided, (await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: false, Cancel)).Outcome);
     }
@@ -132,24 +132,62 @@ public class ConsentTests : RecognitionWorld
 
         await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel);
 
-        Assert.Equal(CareTeam.ConversationId, Assert.Single(Notifier.Celebrated).Channel.ConversationId);
+        Assert.Equal(CareTeam.ConversationId, Assert.Single(await Sent.CelebratedAsync()).To);
         Assert.Equal(given.Key, Assert.Single(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel)).Key);
     }
 
     [Fact]
-    public async Task A_shared_recognition_reaches_the_teams_record_even_when_the_channel_cannot_be_reached()
+    public async Task A_press_on_share_after_one_that_stopped_half_way_completes_the_teams_record_and_asks_for_each_message_once()
     {
         var service = NewService();
         var given = await GivenInRotaAsync(service);
-        Notifier.TeamsUnreachable = true;
+        var stopsAtTheTeamCopy = NewService(store: new StopsAtTeamCopy(Store));
 
-        _ = await Record.ExceptionAsync(() => service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel));
-        Notifier.TeamsUnreachable = false;
-        _ = await Record.ExceptionAsync(() => service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel)); // the recipient presses again
+        _ = await Record.ExceptionAsync(() => stopsAtTheTeamCopy.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel));
+        Assert.Empty(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel));
+        var (outcome, _) = await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel); // the recipient presses again
 
+        Assert.Equal(DecideOutcome.AlreadyDecided, outcome);
         Assert.Equal(given.Key, Assert.Single(await Store.TeamAsync(Tenant, CareTeam.TeamId!, 10, Cancel)).Key);
+        Assert.Equal((1, 1), (await Sent.RecordedAsync(RecognitionDelivery.Celebration), await Sent.RecordedAsync(RecognitionDelivery.Outcome)));
+    }
+
+    [Fact]
+    public async Task The_celebration_and_the_note_to_the_giver_are_recorded_before_the_decision_so_a_stop_between_loses_neither()
+    {
+        var service = NewService();
+        var given = await GivenInRotaAsync(service);
+        var stopsAtTheDecision = NewService(store: new StopsAtTeamCopy(Store, atDecision: true));
+
+        _ = await Record.ExceptionAsync(() => stopsAtTheDecision.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel));
+
+        Assert.Equal((1, 1), (await Sent.RecordedAsync(RecognitionDelivery.Celebration), await Sent.RecordedAsync(RecognitionDelivery.Outcome)));
+        Assert.Empty(await Sent.CelebratedAsync()); // not decided: the celebration waits, and is dropped if the decision never comes
+        Assert.Equal(DecideOutcome.Decided, (await service.DecideAsync(Tenant, Ben.TeamsId, given.Key, share: true, Cancel)).Outcome);
+        Assert.Single(await Sent.CelebratedAsync());
     }
 
     private async Task<RecognitionRecord> GivenInRotaAsync(RecognitionService service) =>
         (await GiveAsync(service, Ana, Ben.TeamsId, CareRota)).Recognition!;
+
+    /// <summary>The real store, but the process "stops" (throws) when the team's copy, or the decision itself, is written.</summary>
+    private sealed class StopsAtTeamCopy(IRecognitionStore inner, bool atDecision = false) : IRecognitionStore
+    {
+        public Task<(AddOutcome Outcome, RecognitionRecord Stored)> AddAsync(RecognitionRecord recognition, string cardId, int dailyLimit, CancellationToken cancellationToken) => inner.AddAsync(recognition, cardId, dailyLimit, cancellationToken);
+
+        public Task<RecognitionRecord?> FindReceivedAsync(string tenantId, string recipientId, string key, CancellationToken cancellationToken) => inner.FindReceivedAsync(tenantId, recipientId, key, cancellationToken);
+
+        public Task<RecognitionRecord?> FindByCardAsync(string tenantId, string giverId, string cardId, string recipientId, CancellationToken cancellationToken) => inner.FindByCardAsync(tenantId, giverId, cardId, recipientId, cancellationToken);
+
+        public Task<bool> TryDecideAsync(RecognitionRecord decided, CancellationToken cancellationToken) =>
+            atDecision ? throw new HttpRequestException("The process stopped here.") : inner.TryDecideAsync(decided, cancellationToken);
+
+        public Task<IReadOnlyList<RecognitionRecord>> ReceivedAsync(string tenantId, string recipientId, DateTimeOffset? since, int max, CancellationToken cancellationToken) => inner.ReceivedAsync(tenantId, recipientId, since, max, cancellationToken);
+
+        public Task<IReadOnlyList<RecognitionRecord>> GivenAsync(string tenantId, string giverId, int max, CancellationToken cancellationToken) => inner.GivenAsync(tenantId, giverId, max, cancellationToken);
+
+        public Task AddToTeamAsync(RecognitionRecord recognition, string teamId, CancellationToken cancellationToken) => throw new HttpRequestException("The process stopped here.");
+
+        public Task<IReadOnlyList<RecognitionRecord>> TeamAsync(string tenantId, string teamId, int max, CancellationToken cancellationToken) => inner.TeamAsync(tenantId, teamId, max, cancellationToken);
+    }
 }

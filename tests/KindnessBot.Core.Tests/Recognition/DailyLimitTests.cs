@@ -20,13 +20,13 @@ public class DailyLimitTests : RecognitionWorld
         Assert.Null(fourth.Recognition);
         Assert.Equal(3, (await Store.GivenAsync(Tenant, Ana.TeamsId, 10, Cancel)).Count);
         Assert.Empty(await Store.ReceivedAsync(Tenant, Cy.TeamsId, null, 10, Cancel));
-        Assert.Equal(3, Notifier.Asked.Count);
+        Assert.Equal(3, (await Sent.AskedAsync()).Count);
     }
 
     [Fact]
     public async Task The_default_limit_is_ten_a_day()
     {
-        var service = new RecognitionService(Store, Conversations, Scopes(), Notifier, Time, new RecognitionOptions());
+        var service = new RecognitionService(Store, Conversations, Scopes(), Path(), Time, new RecognitionOptions());
 
         var outcomes = new List<GiveOutcome>();
         for (var i = 0; i < 11; i++)

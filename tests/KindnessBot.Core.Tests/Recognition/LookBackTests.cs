@@ -110,7 +110,7 @@ public class LookBackTests : RecognitionWorld
         Text = text,
         Commitments = [Commitment.Reflective],
         Status = ConsentStatus.AwaitingConsent,
-        Delivery = Delivery.Delivered,
+        Delivery = ChatAtGiving.Delivered,
         GivenAt = at,
     };
 }

@@ -22,7 +22,7 @@ public class OncePerCardTests : RecognitionWorld
         Assert.Equal(first.Recognition.GivenAt, second.Recognition.GivenAt);
         Assert.Single(await Store.GivenAsync(Tenant, Ana.TeamsId, 10, Cancel));
         Assert.Single(await Store.ReceivedAsync(Tenant, Ben.TeamsId, null, 10, Cancel));
-        Assert.Single(Notifier.Asked);
+        Assert.Single(await Sent.AskedAsync());
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class OncePerCardTests : RecognitionWorld
         Assert.Single(outcomes.Select(o => o.Recognition!.Key).Distinct());
         Assert.Single(await Store.GivenAsync(Tenant, Ana.TeamsId, 10, Cancel));
         Assert.Single(await Store.ReceivedAsync(Tenant, Ben.TeamsId, null, 10, Cancel));
-        Assert.Single(Notifier.Asked);
+        Assert.Single(await Sent.AskedAsync());
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class OncePerCardTests : RecognitionWorld
 
         Assert.True(second.Duplicate);
         Assert.Null(firstFailure);
-        Assert.Single(Notifier.Asked);
+        Assert.Single(await Sent.AskedAsync());
     }
 
     /// <summary>Holds the first single-entity insert (the recipient's copy; the giver's rows go in a batch) until released.</summary>

@@ -4,6 +4,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Delivery;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Tests.Roles;
 using KindnessBot.Core.Recognition;
@@ -20,7 +21,8 @@ namespace KindnessBot.Core.Tests.Recognition;
 /// <summary>
 /// A small tenant in real tables (the shared Azurite, a table prefix per test): Ana and Ben in the Care Team,
 /// Dee and Ben on the Night Shift, a group chat of Ana and Ben. Ana, Ben and Dee have a personal chat with the bot;
-/// Cy (Care Team) has not talked to it yet. Only the Teams roster and the notifier are stand-ins.
+/// Cy (Care Team) has not talked to it yet. Only the Teams roster is a stand-in; what the service asks the delivery path
+/// for is read from the real outbox (<see cref="Sent"/>).
 /// </summary>
 public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
 {
@@ -40,7 +42,6 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
 
     protected FakePeople People { get; } = new();
 
-    protected RecordingNotifier Notifier { get; } = new();
 
     /// <summary>Every storage call and wait in a test ends within this limit.</summary>
     protected CancellationToken Cancel => _limit.Token;
@@ -52,6 +53,11 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
     protected TableRecognitionStore Store { get; private set; } = null!;
 
     protected TableMembershipStore Memberships { get; private set; } = null!;
+
+    protected DeliveryStorage Delivery { get; private set; } = null!;
+
+    /// <summary>What the delivery path would deliver now, by the renderer's rules (Bot tests check the real posts).</summary>
+    protected RecordedMessages Sent { get; private set; } = null!;
 
     protected ConversationRecord CareTeam { get; private set; } = null!;
 
@@ -67,10 +73,12 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
     {
         _azurite = await SharedAzurite.GetAsync().WaitAsync(TimeSpan.FromSeconds(60), Cancel);
         Account = _azurite.Account(_tablePrefix);
-        await Account.CreateAsync([.. ConversationStorage.Declared, .. PeopleStorage.Declared, .. RecognitionStorage.Declared], Cancel);
+        await Account.CreateAsync([.. ConversationStorage.Declared, .. PeopleStorage.Declared, .. RecognitionStorage.Declared, .. DeliveryStorage.Declared], Cancel);
+        Delivery = new DeliveryStorage(Account);
         Conversations = new TableConversationStore(Account);
         Store = new TableRecognitionStore(Account);
         Memberships = new TableMembershipStore(Account);
+        Sent = new RecordedMessages(Delivery, Store, Cancel);
 
         CareTeam = StoreFixture.Channel(Tenant, "19:care", "19:care", "Care Team");
         CareRota = StoreFixture.Channel(Tenant, "19:care", "19:care-rota", "Care Team", "Rota");
@@ -97,7 +105,10 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
 
     /// <param name="store">Another instance's view of the same tables; this test's store when null.</param>
     protected RecognitionService NewService(int dailyLimit = 10, IRecognitionStore? store = null) =>
-        new(store ?? Store, Conversations, Scopes(), Notifier, Time, new RecognitionOptions { DailyLimit = dailyLimit });
+        new(store ?? Store, Conversations, Scopes(), Path(), Time, new RecognitionOptions { DailyLimit = dailyLimit });
+
+    /// <summary>The delivery path's front door, on this test's tables.</summary>
+    protected DeliveryOutbox Path() => new(Delivery, new OutboxStore(Delivery), new DeliverySignal(), Time, NullLogger<DeliveryOutbox>.Instance);
 
     /// <summary>Who is where, through the real scope rules, over the stand-in roster.</summary>
     protected PersonScopes Scopes() => new(Conversations, People.Directory, Memberships, new FixedAuthorisation(), Time, NullLogger<PersonScopes>.Instance);
@@ -136,35 +147,47 @@ public abstract class RecognitionWorld : IAsyncLifetime, IDisposable
         public void Set(ConversationRecord scope, params Person[] members) => _members[scope.ScopeId] = members;
     }
 
-    /// <summary>Records what would have been sent through Teams; can be told that Teams is unreachable.</summary>
-    protected sealed class RecordingNotifier : IRecognitionNotifier
+    /// <summary>
+    /// The recognition messages recorded on the delivery path, each with the recognition as stored now and who it is
+    /// for, kept only where the renderer would post it: a consent request while undecided, a celebration once shared, a
+    /// note to the giver once decided. A message recorded for a recognition that was never stored (refused) shows nothing.
+    /// </summary>
+    protected sealed class RecordedMessages(DeliveryStorage delivery, IRecognitionStore store, CancellationToken cancel)
     {
-        public ConcurrentQueue<(RecognitionRecord Recognition, ConversationRecord Chat)> Asked { get; } = new();
+        public Task<IReadOnlyList<(RecognitionRecord Recognition, string To)>> AskedAsync() =>
+            ListAsync(RecognitionDelivery.Consent, r => r.Status == ConsentStatus.AwaitingConsent);
 
-        public ConcurrentQueue<(RecognitionRecord Recognition, ConversationRecord Channel)> Celebrated { get; } = new();
+        public Task<IReadOnlyList<(RecognitionRecord Recognition, string To)>> CelebratedAsync() =>
+            ListAsync(RecognitionDelivery.Celebration, r => r.Status == ConsentStatus.Shared);
 
-        public ConcurrentQueue<(RecognitionRecord Recognition, ConversationRecord Chat)> ToldGiver { get; } = new();
+        public Task<IReadOnlyList<(RecognitionRecord Recognition, string To)>> ToldGiverAsync() =>
+            ListAsync(RecognitionDelivery.Outcome, r => r.Status != ConsentStatus.AwaitingConsent);
 
-        public bool TeamsUnreachable { get; set; }
-
-        public Task AskConsentAsync(RecognitionRecord recognition, ConversationRecord recipientChat, CancellationToken cancellationToken) =>
-            Record(Asked, (recognition, recipientChat));
-
-        public Task CelebrateAsync(RecognitionRecord recognition, ConversationRecord channel, CancellationToken cancellationToken) =>
-            Record(Celebrated, (recognition, channel));
-
-        public Task TellGiverAsync(RecognitionRecord recognition, ConversationRecord giverChat, CancellationToken cancellationToken) =>
-            Record(ToldGiver, (recognition, giverChat));
-
-        private Task Record<T>(ConcurrentQueue<T> sent, T what)
+        /// <summary>Every row of a kind, however the renderer would treat it.</summary>
+        public async Task<int> RecordedAsync(string kind)
         {
-            if (TeamsUnreachable)
+            var count = 0;
+            await foreach (var _ in delivery.Outbox.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Kind eq {kind}"), cancellationToken: cancel))
             {
-                return Task.FromException(new HttpRequestException("Teams could not be reached"));
+                count++;
             }
 
-            sent.Enqueue(what);
-            return Task.CompletedTask;
+            return count;
+        }
+
+        private async Task<IReadOnlyList<(RecognitionRecord Recognition, string To)>> ListAsync(string kind, Func<RecognitionRecord, bool> shown)
+        {
+            var found = new List<(RecognitionRecord, string)>();
+            await foreach (var row in delivery.Outbox.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Kind eq {kind}"), cancellationToken: cancel))
+            {
+                var entry = OutboxStore.FromEntity(row);
+                if (await RecognitionDelivery.FindAsync(store, entry, cancel) is { } recognition && shown(recognition))
+                {
+                    found.Add((recognition, entry.Request.To.Id));
+                }
+            }
+
+            return found;
         }
     }
 }

@@ -136,6 +136,6 @@ public class WhoCanBeRecognisedTests : RecognitionWorld
             Assert.Empty(await Store.ReceivedAsync(Tenant, recipientId, null, 10, Cancel));
         }
 
-        Assert.Empty(Notifier.Asked);
+        Assert.Empty(await Sent.AskedAsync());
     }
 }

@@ -1,8 +1,8 @@
-using Azure.Storage.Queues;
+using KindnessBot.Core.Delivery;
+using KindnessBot.Core.Tests.Delivery;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Reflection;
 using KindnessBot.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KindnessBot.Core.Tests.Reflection;
@@ -13,10 +13,10 @@ namespace KindnessBot.Core.Tests.Reflection;
 /// </summary>
 public static class ReflectionFixture
 {
-    public static async Task<ReflectionStorage> NewStorageAsync(int promptQueues = 1)
+    public static async Task<ReflectionStorage> NewStorageAsync()
     {
         var azurite = await SharedAzurite.GetAsync();
-        var storage = new ReflectionStorage(azurite.Account(Azurite.NewTablePrefix()), promptQueues);
+        var storage = new ReflectionStorage(azurite.Account(Azurite.NewTablePrefix()));
         await storage.CreateAllAsync(CancellationToken.None);
         return storage;
     }
@@ -25,27 +25,26 @@ public static class ReflectionFixture
         new ScheduleRequest(tenant, team, team + "-general", day, hour, minute, zone, commitments.Length == 0 ? [Commitment.Reflective] : commitments, "29:leader")
             .Validate(createdAt).Schedule ?? throw new InvalidOperationException("Invalid test schedule");
 
-    public static ReflectionScheduler Scheduler(ReflectionStorage storage, TimeProvider time, string instance, ReflectionOptions? options = null) =>
-        new(new TableScheduleStore(storage), new SlotStore(storage), storage, options ?? new ReflectionOptions(), time, NullLogger<ReflectionScheduler>.Instance, instance);
-
     public static FakeTimeProvider At(int year, int month, int day, int hour, int minute = 0) =>
         new(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero));
 
-    /// <summary>Every prompt message currently visible on the queue (left there).</summary>
-    public static async Task<List<PromptMessage>> PeekAllAsync(QueueClient queue)
+    /// <summary>Every prompt the scheduler handed to the delivery path (read from the wave queue and the outbox; left hidden for 30 s).</summary>
+    public static async Task<List<PromptMessage>> PeekAllAsync(DeliveryWorld world)
     {
         var found = new List<PromptMessage>();
-        var props = await queue.GetPropertiesAsync();
-        if (props.Value.ApproximateMessagesCount == 0)
+        foreach (var queue in world.Storage.Waves)
         {
-            return found;
-        }
+            var received = await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
+            while (received.Value.Length > 0)
+            {
+                foreach (var message in received.Value)
+                {
+                    var entry = await world.Outbox.FindAsync(DeliveryRef.FromJson(message.MessageText)!, CancellationToken.None);
+                    found.Add(PromptMessage.FromJson(entry!.Request.Payload)!);
+                }
 
-        var received = await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
-        while (received.Value.Length > 0)
-        {
-            found.AddRange(received.Value.Select(m => PromptMessage.FromJson(m.MessageText)!));
-            received = await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
+                received = await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
+            }
         }
 
         return found;

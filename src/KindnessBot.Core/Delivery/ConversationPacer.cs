@@ -3,7 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using KindnessBot.Core.Storage;
 
-namespace KindnessBot.Core.Reflection;
+namespace KindnessBot.Core.Delivery;
 
 /// <summary>
 /// Teams' per-conversation limits (7 messages in 1 s, 8 in 2 s, 60 in 30 s), kept for the whole fleet: each
@@ -11,7 +11,7 @@ namespace KindnessBot.Core.Reflection;
 /// write, so two workers cannot both take the last place in a window. A reservation is checked against every
 /// window that could contain it (sends up to a window's length either side), which is conservative.
 /// </summary>
-public sealed class ConversationPacer(ReflectionStorage storage)
+public sealed class ConversationPacer(DeliveryStorage storage)
 {
     private static readonly (TimeSpan Window, int Limit)[] Limits =
     [

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using KindnessBot.Core.Storage;
 
-namespace KindnessBot.Core.Reflection;
+namespace KindnessBot.Core.Delivery;
 
 /// <summary>
 /// Keeps the whole fleet's sends to one tenant under the per-app ceiling, however many workers run.
@@ -12,14 +12,14 @@ namespace KindnessBot.Core.Reflection;
 /// slots at once with an ETag-conditional write that moves the cursor forward by n × spacing (spacing =
 /// 1 / (ceiling × headroom)); a 412 means another worker moved it first, so it reads and tries again. Claimed
 /// slots never overlap, so all the fleet's sends are at least one spacing apart. A worker sends at its slot, or
-/// gives the slot up if it is more than <see cref="ReflectionOptions.SlotTolerance"/> late (a pause, a GC), so
+/// gives the slot up if it is more than <see cref="DeliveryOptions.SlotTolerance"/> late (a pause, a GC), so
 /// no burst can build up: any one-second window holds at most ⌊(1 s + tolerance) / spacing⌋ + 1 sends, below
-/// the ceiling with the default headroom. Slots are claimed at most <see cref="ReflectionOptions.MaxClaimAhead"/>
+/// the ceiling with the default headroom. Slots are claimed at most <see cref="DeliveryOptions.MaxClaimAhead"/>
 /// ahead, so a worker that dies wastes at most that much of the ceiling. The cost is one read and one write
-/// per claim of up to <see cref="ReflectionOptions.SlotsPerClaim"/> slots. Clock skew between instances
+/// per claim of up to <see cref="DeliveryOptions.SlotsPerClaim"/> slots. Clock skew between instances
 /// counts against the headroom (4% of one second, 40 ms, by default).
 /// </summary>
-public sealed class FleetSendPacer(ReflectionStorage storage, ReflectionOptions options, TimeProvider time)
+public sealed class FleetSendPacer(DeliveryStorage storage, DeliveryOptions options, TimeProvider time)
 {
     private const string CursorRow = "app-cursor";
     // A new slot starts at least this far ahead, leaving time for the conversation check before it comes.

@@ -1,4 +1,4 @@
-namespace KindnessBot.Core.Reflection;
+namespace KindnessBot.Core.Delivery;
 
 public enum SendResult
 {
@@ -10,4 +10,7 @@ public enum SendResult
 
     /// <summary>Will never work: the bot was removed from the team, the channel was deleted, the card was refused.</summary>
     Permanent,
+
+    /// <summary>Nothing was left to send once the messages were looked at again (each dropped, or its cause not stored yet).</summary>
+    NothingSent,
 }

@@ -1,7 +1,7 @@
-using KindnessBot.Core.Reflection;
+using KindnessBot.Core.Delivery;
 using Microsoft.Extensions.Time.Testing;
 
-namespace KindnessBot.Core.Tests.Reflection;
+namespace KindnessBot.Core.Tests.Delivery;
 
 public class PacingTests
 {
@@ -10,8 +10,8 @@ public class PacingTests
     [Fact]
     public async Task Two_instances_claiming_send_slots_concurrently_never_share_one_and_keep_them_a_spacing_apart()
     {
-        var storage = await ReflectionFixture.NewStorageAsync();
-        var options = new ReflectionOptions { AppCeilingPerSecond = 50, MaxClaimAhead = TimeSpan.FromHours(1) };
+        var storage = (await DeliveryWorld.NewAsync()).Storage;
+        var options = new DeliveryOptions { AppCeilingPerSecond = 50, MaxClaimAhead = TimeSpan.FromHours(1) };
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var a = new FleetSendPacer(storage, options, time);
         var b = new FleetSendPacer(storage, options, time);
@@ -36,8 +36,8 @@ public class PacingTests
     [Fact]
     public async Task Two_instances_sending_as_fast_as_they_can_stay_under_the_ceiling_in_every_second()
     {
-        var storage = await ReflectionFixture.NewStorageAsync();
-        var options = new ReflectionOptions { AppCeilingPerSecond = 100 };
+        var storage = (await DeliveryWorld.NewAsync()).Storage;
+        var options = new DeliveryOptions { AppCeilingPerSecond = 100 };
         var a = new FleetSendPacer(storage, options, TimeProvider.System);
         var b = new FleetSendPacer(storage, options, TimeProvider.System);
         var sentAt = new System.Collections.Concurrent.ConcurrentBag<DateTimeOffset>();
@@ -59,7 +59,7 @@ public class PacingTests
     [Fact]
     public async Task A_conversation_gets_at_most_seven_messages_a_second_eight_in_two_and_sixty_in_thirty_across_instances()
     {
-        var storage = await ReflectionFixture.NewStorageAsync();
+        var storage = (await DeliveryWorld.NewAsync()).Storage;
         var a = new ConversationPacer(storage);
         var b = new ConversationPacer(storage);
         var start = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

@@ -1,21 +1,21 @@
-using KindnessBot.Core.Reflection;
+using KindnessBot.Core.Delivery;
 
-namespace KindnessBot.Bot.Reflection;
+namespace KindnessBot.Bot.Delivery;
 
-/// <summary>Runs this instance's prompt worker: takes due prompts off the queue and posts them within Teams' limits.</summary>
-internal sealed partial class PromptWorkerService(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ReflectionOptions> settings, ILogger<PromptWorkerService> logger) : BackgroundService
+/// <summary>Runs this instance's delivery worker: every proactive message, paced within Teams' limits.</summary>
+internal sealed partial class DeliveryWorkerService(IServiceProvider services, DeliveryOptions settings, ILogger<DeliveryWorkerService> logger) : BackgroundService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        if (!settings.Value.Background)
+        if (!settings.Background)
         {
             return;
         }
 
-        var worker = services.GetRequiredService<PromptWorker>();
+        var worker = services.GetRequiredService<DeliveryWorker>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -30,6 +30,6 @@ internal sealed partial class PromptWorkerService(IServiceProvider services, Mic
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The reflection prompt worker stopped unexpectedly; starting it again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The delivery worker stopped unexpectedly; starting it again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,4 @@
-namespace KindnessBot.Core.Reflection;
+namespace KindnessBot.Core.Delivery;
 
 public sealed record SendOutcome(SendResult Result, string? ActivityId = null, TimeSpan? RetryAfter = null, string? Reason = null)
 {
@@ -7,6 +7,8 @@ public sealed record SendOutcome(SendResult Result, string? ActivityId = null, T
     public static SendOutcome TryLater(string reason, TimeSpan? retryAfter = null) => new(SendResult.Transient, RetryAfter: retryAfter, Reason: reason);
 
     public static SendOutcome GiveUp(string reason) => new(SendResult.Permanent, Reason: reason);
+
+    public static SendOutcome Nothing { get; } = new(SendResult.NothingSent);
 
     /// <summary>How an HTTP status from the Teams connector should be treated.</summary>
     public static SendResult Classify(int status) => status switch

@@ -1,0 +1,6 @@
+namespace KindnessBot.Bot.Delivery;
+
+internal static class DeliveryVerbs
+{
+    public const string SaveSettings = "settings.save";
+}

@@ -1,0 +1,27 @@
+using KindnessBot.Bot.Cards;
+using KindnessBot.Bot.Routing;
+using KindnessBot.Core.Delivery;
+using Microsoft.Bot.Builder;
+
+namespace KindnessBot.Bot.Delivery;
+
+/// <summary>The settings card for the person in a turn, with the kinds of nudge the features let people turn off.</summary>
+internal sealed class SettingsViews(NudgeSettingsStore store, QuietHours quiet, DeliveryOptions options, IEnumerable<IDeliveryRenderer> renderers, TimeProvider time)
+{
+    public IReadOnlyList<string> OptOutKinds => [.. renderers.SelectMany(r => r.Kinds).Where(k => k.Value is not null).Select(k => k.Key).Order(StringComparer.Ordinal)];
+
+    public async Task<CardMessage> CardAsync(ITurnContext turn, string? notice, CancellationToken cancellationToken)
+    {
+        var person = TurnFacts.Person(turn);
+        var settings = await store.GetAsync(person.TenantId ?? "", person.TeamsId, cancellationToken);
+        return Card(turn, settings, notice);
+    }
+
+    public CardMessage Card(ITurnContext turn, NudgeSettings settings, string? notice)
+    {
+        var culture = TurnFacts.Culture(turn);
+        var labels = renderers.SelectMany(r => r.Kinds).Where(k => k.Value is not null).OrderBy(k => k.Key, StringComparer.Ordinal)
+            .Select(k => (k.Key, Localisation.Text(k.Value!, culture))).ToList();
+        return new CardMessage("settings", SettingsCard.Build(settings, options, labels, quiet.ZoneOf(settings).Id, time.GetUtcNow(), notice, culture));
+    }
+}

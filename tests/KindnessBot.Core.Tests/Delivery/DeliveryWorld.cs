@@ -1,0 +1,126 @@
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Delivery;
+using KindnessBot.Core.Reflection;
+using KindnessBot.Core.Storage;
+using KindnessBot.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KindnessBot.Core.Tests.Delivery;
+
+/// <summary>
+/// The delivery path on tables and queues of its own in the shared Azurite (a fresh prefix per world), with the real
+/// conversation store holding the channels and chats it delivers to, and the reflection tables for prompts.
+/// </summary>
+public sealed class DeliveryWorld
+{
+    public const string Tenant = "tenant";
+    public const string ServiceUrl = "https://smba.example/emea/";
+
+    private DeliveryWorld(StorageAccount account, int waveShards, TimeProvider time, DeliveryOptions options)
+    {
+        Account = account;
+        Time = time;
+        Options = options;
+        Storage = new DeliveryStorage(account, waveShards);
+        Reflection = new ReflectionStorage(account);
+        Conversations = new TableConversationStore(account);
+        Outbox = new OutboxStore(Storage);
+        Settings = new NudgeSettingsStore(Storage);
+        Signal = new DeliverySignal();
+        Path = new DeliveryOutbox(Storage, Outbox, Signal, time, NullLogger<DeliveryOutbox>.Instance);
+        Slots = new SlotStore(Reflection);
+    }
+
+    public StorageAccount Account { get; }
+
+    public TimeProvider Time { get; }
+
+    public DeliveryOptions Options { get; }
+
+    public DeliveryStorage Storage { get; }
+
+    public ReflectionStorage Reflection { get; }
+
+    public TableConversationStore Conversations { get; }
+
+    public OutboxStore Outbox { get; }
+
+    public NudgeSettingsStore Settings { get; }
+
+    public DeliverySignal Signal { get; }
+
+    /// <summary>What features record messages with.</summary>
+    public DeliveryOutbox Path { get; }
+
+    public SlotStore Slots { get; }
+
+    /// <summary>A generous ceiling and no backoff, so each test takes a second or two on the real clock.</summary>
+    public static DeliveryOptions FastOptions() => new()
+    {
+        AppCeilingPerSecond = 400,
+        CeilingHeadroom = 1,
+        SlotTolerance = TimeSpan.FromMilliseconds(250),
+        BaseBackoff = TimeSpan.Zero,
+        VisibilityTimeout = TimeSpan.FromSeconds(1),
+        SendLease = TimeSpan.FromSeconds(1),
+        IdlePoll = TimeSpan.FromMilliseconds(20),
+        MaxAttempts = 6,
+        WorkerConcurrency = 8,
+        ReservedForSingles = 2,
+        QuietHours = false,
+        NudgesPerDay = 0,
+    };
+
+    public static async Task<DeliveryWorld> NewAsync(int waveShards = 1, TimeProvider? time = null, DeliveryOptions? options = null)
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var world = new DeliveryWorld(azurite.Account(Azurite.NewTablePrefix()), waveShards, time ?? TimeProvider.System, options ?? FastOptions());
+        await world.Storage.CreateAllAsync(CancellationToken.None);
+        await world.Reflection.CreateAllAsync(CancellationToken.None);
+        await world.Account.CreateAsync(ConversationStorage.Declared, CancellationToken.None);
+        return world;
+    }
+
+    public DeliveryWorker Worker(IDeliverySender sender, string instance, ILogger<DeliveryWorker>? logger = null, IAppInstaller? installer = null, DeliveryOptions? options = null)
+    {
+        options ??= Options;
+        var quiet = new QuietHours(options);
+        return new DeliveryWorker(
+            Storage,
+            Outbox,
+            new DeliveryRoute(Conversations, installer ?? new NoAppInstaller(), options, NullLogger<DeliveryRoute>.Instance),
+            new NudgeGate(Outbox, Settings, quiet, options, Time),
+            new FleetSendPacer(Storage, options, Time),
+            new ConversationPacer(Storage),
+            sender,
+            new DeliveryReactions([new PromptDelivery(Slots, Time)]),
+            Signal,
+            options,
+            Time,
+            logger ?? NullLogger<DeliveryWorker>.Instance,
+            instance);
+    }
+
+    public ReflectionScheduler Scheduler(string instance, ReflectionOptions? options = null) => Scheduler(Time, instance, options);
+
+    /// <summary>A scheduler on its own clock (a moved one, for calendar tests), handing prompts to this world's path.</summary>
+    public ReflectionScheduler Scheduler(TimeProvider time, string instance, ReflectionOptions? options = null) =>
+        new(new TableScheduleStore(Reflection), Slots, Storage, new DeliveryOutbox(Storage, Outbox, Signal, time, NullLogger<DeliveryOutbox>.Instance), options ?? new ReflectionOptions(), time, NullLogger<ReflectionScheduler>.Instance, instance);
+
+    /// <summary>A team channel the bot is in.</summary>
+    public async Task<ConversationRecord> ChannelAsync(string conversationId, string? tenant = null)
+    {
+        var record = new ConversationRecord { TenantId = tenant ?? Tenant, ConversationId = conversationId, Kind = ConversationKind.Channel, ServiceUrl = ServiceUrl, ChannelId = "msteams", BotId = "28:bot", TeamId = conversationId, TeamName = "Team " + conversationId };
+        await Conversations.SaveAsync(record, CancellationToken.None);
+        return record;
+    }
+
+    /// <summary>A person's own chat with the bot.</summary>
+    public async Task<ConversationRecord> PersonalChatAsync(string personId, string? tenant = null)
+    {
+        var record = new ConversationRecord { TenantId = tenant ?? Tenant, ConversationId = "a:chat-" + personId, Kind = ConversationKind.Personal, ServiceUrl = ServiceUrl, ChannelId = "msteams", BotId = "28:bot", UserId = personId };
+        await Conversations.SaveAsync(record, CancellationToken.None);
+        return record;
+    }
+}
