@@ -15,7 +15,7 @@ internal sealed class FakeDeliverySender(Func<OutboxEntry, int, SendOutcome?>? b
     /// <summary>Posts per conversation.</summary>
     public ConcurrentDictionary<string, int> Posts { get; } = new();
 
-    /// <summary>Deliveries per message key (a digest delivers several keys in one post).</summary>
+    /// <summary>Deliveries per tenant and message key ("{tenant}|{key}"; a digest delivers several in one post).</summary>
     public ConcurrentDictionary<string, int> Delivered { get; } = new();
 
     /// <summary>Each post: when (by the given clock), where, and the keys it carried.</summary>
@@ -54,7 +54,7 @@ internal sealed class FakeDeliverySender(Func<OutboxEntry, int, SendOutcome?>? b
         Posts.AddOrUpdate(conversation.ConversationId, 1, (_, n) => n + 1);
         foreach (var m in sent)
         {
-            Delivered.AddOrUpdate(m.Key, 1, (_, n) => n + 1);
+            Delivered.AddOrUpdate(m.TenantId + "|" + m.Key, 1, (_, n) => n + 1);
         }
 
         Log.Enqueue((Clock.GetUtcNow(), conversation.ConversationId, [.. sent.Select(m => m.Key)]));
