@@ -24,8 +24,7 @@ internal sealed class KindnessActivityHandler(
     LeaderService leaders,
     IEnumerable<IPersonalChatObserver> personalChatObservers,
     IEnumerable<IInvokeHandler> invokeHandlers,
-    PersonScopes scopes,
-    Core.Delivery.NudgeSettingsStore nudgeSettings) : ActivityHandler
+    PersonScopes scopes) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -60,18 +59,8 @@ internal sealed class KindnessActivityHandler(
             }
         }
 
-        if (sighting.Conversation.Kind == ConversationKind.Personal && turnContext.Activity.From?.Id is { Length: > 0 } personId)
-        {
-            // Quiet hours are kept in the person's own time zone, as their Teams client reports it (written only when it changes).
-            await nudgeSettings.NoteTimeZoneAsync(sighting.Conversation.TenantId, personId, ClientTimeZone((Activity)turnContext.Activity), cancellationToken);
-        }
-
         await base.OnTurnAsync(turnContext, cancellationToken);
     }
-
-    private static string? ClientTimeZone(Activity activity) =>
-        activity.LocalTimezone
-        ?? activity.Entities?.FirstOrDefault(e => e.Type == "clientInfo")?.Properties?["timezone"]?.ToString();
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {

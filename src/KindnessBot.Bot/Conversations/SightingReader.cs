@@ -47,8 +47,16 @@ internal static class SightingReader
             TeamsChannelName = kind == ConversationKind.Channel ? DisplayName.Bound(data?.Channel?.Name) : null,
             UserId = kind == ConversationKind.Personal ? activity.From.Id : null,
             UserAadObjectId = kind == ConversationKind.Personal ? activity.From.AadObjectId : null,
+            TimeZoneId = kind == ConversationKind.Personal ? ClientTimeZone(activity) : null,
         };
         return new ConversationSighting(sightingEvent, record, activity.From.Id);
+    }
+
+    /// <summary>The time zone the person's Teams client reports (localTimezone, or clientInfo's timezone), if it is one this machine knows.</summary>
+    private static string? ClientTimeZone(Activity activity)
+    {
+        var zone = activity.LocalTimezone ?? activity.Entities?.FirstOrDefault(e => e.Type == "clientInfo")?.Properties?["timezone"]?.ToString();
+        return zone is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : null;
     }
 
     /// <summary>

@@ -2,5 +2,5 @@ namespace KindnessBot.Bot.Delivery;
 
 internal static class DeliveryVerbs
 {
-    public const string SaveSettings = "settings.save";
+    public const string SaveSettings = "settings-save";
 }

@@ -24,7 +24,7 @@ internal sealed record SettingsForm(TimeOnly QuietFrom, TimeOnly QuietUntil, boo
         ArgumentNullException.ThrowIfNull(payload);
         var from = Time(payload, From);
         var until = Time(payload, Until);
-        var weekends = payload.Flag(Weekends, absent: true);
+        var weekends = Toggle(payload, Weekends);
         var pause = payload.Number(Pause, KeepPause, 4);
         if (!from.IsValid || !until.IsValid)
         {
@@ -39,7 +39,7 @@ internal sealed record SettingsForm(TimeOnly QuietFrom, TimeOnly QuietUntil, boo
         var optedOut = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in optOutKinds)
         {
-            var on = payload.Flag(OptOutPrefix + kind, absent: true);
+            var on = Toggle(payload, OptOutPrefix + kind);
             if (!on.IsValid)
             {
                 return Parsed<SettingsForm>.Invalid(on.Problem!);
@@ -52,6 +52,14 @@ internal sealed record SettingsForm(TimeOnly QuietFrom, TimeOnly QuietUntil, boo
         }
 
         return Parsed<SettingsForm>.Valid(new SettingsForm(from.Value, until.Value, weekends.Value, pause.Value, optedOut));
+    }
+
+    /// <summary>A toggle the card always sends: true or false, and missing is a problem (not a default).</summary>
+    private static Parsed<bool> Toggle(SubmitPayload payload, string name)
+    {
+        var ifOn = payload.Flag(name, absent: true);
+        var ifOff = payload.Flag(name, absent: false);
+        return ifOn.IsValid && ifOn.Value != ifOff.Value ? Parsed<bool>.Invalid($"{name} is missing") : ifOn;
     }
 
     private static Parsed<TimeOnly> Time(SubmitPayload payload, string name)

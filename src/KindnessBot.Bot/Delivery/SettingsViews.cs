@@ -17,11 +17,19 @@ internal sealed class SettingsViews(NudgeSettingsStore store, QuietHours quiet, 
         return Card(turn, settings, notice);
     }
 
+    /// <summary>The zone quiet hours are kept in: the one this turn's Teams client reports, else the deployment's default.</summary>
+    public static NudgeSettings InZoneOf(ITurnContext turn, NudgeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings with { TimeZoneId = TurnFacts.Where(turn).TimeZoneId };
+    }
+
     public CardMessage Card(ITurnContext turn, NudgeSettings settings, string? notice)
     {
         var culture = TurnFacts.Culture(turn);
         var labels = renderers.SelectMany(r => r.Kinds).Where(k => k.Value is not null).OrderBy(k => k.Key, StringComparer.Ordinal)
             .Select(k => (k.Key, Localisation.Text(k.Value!, culture))).ToList();
+        settings = InZoneOf(turn, settings);
         return new CardMessage("settings", SettingsCard.Build(settings, options, labels, quiet.ZoneOf(settings).Id, time.GetUtcNow(), notice, culture));
     }
 }

@@ -45,6 +45,9 @@ public sealed record ConversationRecord
 
     public string? UserAadObjectId { get; init; }
 
+    /// <summary>For a personal chat, the person's IANA time zone as their Teams client last reported it (quiet hours are kept in it).</summary>
+    public string? TimeZoneId { get; init; }
+
     /// <summary>Who caused the install, for the record only: it confers nothing (leaders are in the TeamLeaders table).</summary>
     public string? InstalledBy { get; init; }
 

@@ -168,6 +168,7 @@ public sealed class TableConversationStore(StorageAccount account) : IConversati
         AddIfPresent(e, "TeamsChannelName", r.TeamsChannelName);
         AddIfPresent(e, "UserId", r.UserId);
         AddIfPresent(e, "UserAadObjectId", r.UserAadObjectId);
+        AddIfPresent(e, "TimeZoneId", r.TimeZoneId);
         AddIfPresent(e, "InstalledBy", r.InstalledBy);
         if (r.InstalledAt is { } installedAt)
         {
@@ -206,6 +207,7 @@ public sealed class TableConversationStore(StorageAccount account) : IConversati
         TeamsChannelName = e.GetString("TeamsChannelName"),
         UserId = e.GetString("UserId"),
         UserAadObjectId = e.GetString("UserAadObjectId"),
+        TimeZoneId = e.GetString("TimeZoneId"),
         InstalledBy = e.GetString("InstalledBy"),
         InstalledAt = e.GetDateTimeOffset("InstalledAt"),
         LastSeenAt = e.GetDateTimeOffset("LastSeenAt") ?? DateTimeOffset.MinValue,

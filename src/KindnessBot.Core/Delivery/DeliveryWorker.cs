@@ -198,7 +198,7 @@ public sealed partial class DeliveryWorker(
             return;
         }
 
-        var lease = await gate.LeaseAsync(entry, instanceId, cancellationToken);
+        var lease = await gate.LeaseAsync(entry, conversation, instanceId, cancellationToken);
         if (lease.Batch is not { Count: > 0 } batch)
         {
             if (lease.Dropped is { } dropped)

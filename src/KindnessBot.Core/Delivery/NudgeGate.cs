@@ -11,7 +11,7 @@ public sealed class NudgeGate(OutboxStore outbox, NudgeSettingsStore settings, Q
 {
     private static readonly TimeSpan Contended = TimeSpan.FromSeconds(1);
 
-    public async Task<LeaseResult> LeaseAsync(OutboxEntry entry, string instanceId, CancellationToken cancellationToken)
+    public async Task<LeaseResult> LeaseAsync(OutboxEntry entry, Conversations.ConversationRecord to, string instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var now = time.GetUtcNow();
@@ -24,7 +24,8 @@ public sealed class NudgeGate(OutboxStore outbox, NudgeSettingsStore settings, Q
         }
 
         var person = entry.Request.To.Id;
-        var mine = await settings.GetAsync(entry.TenantId, person, cancellationToken);
+        ArgumentNullException.ThrowIfNull(to);
+        var mine = await settings.GetAsync(entry.TenantId, person, cancellationToken) with { TimeZoneId = to.TimeZoneId };
         if (mine.OptedOut.Contains(entry.Kind))
         {
             return LeaseResult.Drop("The person turned this kind of message off.");

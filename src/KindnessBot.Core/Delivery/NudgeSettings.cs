@@ -1,15 +1,15 @@
 namespace KindnessBot.Core.Delivery;
 
 /// <summary>
-/// One person's wellbeing settings for unsolicited messages: their quiet hours in their own time zone (from their
-/// Teams client, or chosen), weekends, a pause (leave, illness) and the kinds of nudge they turned off.
-/// Null times mean the deployment's defaults.
+/// One person's wellbeing settings for unsolicited messages: their quiet hours in their own time zone, weekends, a
+/// pause (leave, illness) and the kinds of nudge they turned off. Null times mean the deployment's defaults. The zone is
+/// not stored here: it is the one their Teams client last reported, kept on their chat's record.
 /// </summary>
 public sealed record NudgeSettings
 {
     public static readonly NudgeSettings Default = new();
 
-    /// <summary>The IANA time zone the person's Teams client last reported, or null when it never has.</summary>
+    /// <summary>The IANA time zone the person's Teams client last reported (from their chat's record), or null when it never has.</summary>
     public string? TimeZoneId { get; init; }
 
     public TimeOnly? QuietFrom { get; init; }

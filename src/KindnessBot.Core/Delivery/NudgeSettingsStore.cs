@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -6,13 +5,10 @@ using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Delivery;
 
-/// <summary>The DeliverySettings table: one row per person (PartitionKey: tenant; RowKey: person), written only when something changes.</summary>
+/// <summary>The DeliverySettings table: one row per person who saved their settings (PartitionKey: tenant; RowKey: person).</summary>
 public sealed class NudgeSettingsStore(DeliveryStorage storage)
 {
     private readonly TableClient _table = storage.Settings;
-
-    // The zone each person's client reported last, as this instance saw it: a turn writes only when it changed.
-    private readonly ConcurrentDictionary<(string Tenant, string Person), string> _zonesSeen = new();
 
     public async Task<NudgeSettings> GetAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
@@ -35,32 +31,9 @@ public sealed class NudgeSettingsStore(DeliveryStorage storage)
         }
     }
 
-    /// <summary>Keeps the time zone a person's Teams client reports (its localTimezone), writing only when it changed.</summary>
-    public async Task NoteTimeZoneAsync(string tenantId, string personId, string? zoneId, CancellationToken cancellationToken)
-    {
-        if (!QuietHours.TryFindZone(zoneId, out _) || (_zonesSeen.TryGetValue((tenantId, personId), out var seen) && seen == zoneId))
-        {
-            return;
-        }
-
-        if (_zonesSeen.Count > 50_000)
-        {
-            _zonesSeen.Clear();
-        }
-
-        var current = await GetAsync(tenantId, personId, cancellationToken);
-        if (current.TimeZoneId != zoneId)
-        {
-            await ChangeAsync(tenantId, personId, s => s with { TimeZoneId = zoneId }, cancellationToken);
-        }
-
-        _zonesSeen[(tenantId, personId)] = zoneId!;
-    }
-
     /// <summary>Forgets a person's settings (erasure).</summary>
     public async Task<int> EraseAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
-        _zonesSeen.TryRemove((tenantId, personId), out _);
         try
         {
             await _table.DeleteEntityAsync(TableKey.Encode(tenantId), TableKey.Encode(personId), ETag.All, cancellationToken);
@@ -74,7 +47,6 @@ public sealed class NudgeSettingsStore(DeliveryStorage storage)
 
     private static TableEntity ToEntity(string tenantId, string personId, NudgeSettings s) => new(TableKey.Encode(tenantId), TableKey.Encode(personId))
     {
-        ["TimeZoneId"] = s.TimeZoneId,
         ["QuietFrom"] = s.QuietFrom?.ToString("HH:mm", CultureInfo.InvariantCulture),
         ["QuietUntil"] = s.QuietUntil?.ToString("HH:mm", CultureInfo.InvariantCulture),
         ["WeekendsQuiet"] = s.WeekendsQuiet,
@@ -84,7 +56,6 @@ public sealed class NudgeSettingsStore(DeliveryStorage storage)
 
     private static NudgeSettings FromEntity(TableEntity e) => new()
     {
-        TimeZoneId = e.GetString("TimeZoneId"),
         QuietFrom = TimeOnly.TryParseExact(e.GetString("QuietFrom"), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from) ? from : null,
         QuietUntil = TimeOnly.TryParseExact(e.GetString("QuietUntil"), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? until : null,
         WeekendsQuiet = e.GetBoolean("WeekendsQuiet") ?? true,

@@ -55,6 +55,12 @@ public class BotHost : IAsyncLifetime
             ["Storage:ConnectionString"] = Azurite.ConnectionString,
             ["Storage:TablePrefix"] = TablePrefix,
             ["Reflection:AnswerSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+
+            // Tests of other features run at any hour: quiet hours and the day's one nudge have tests of their own.
+            ["Delivery:QuietHours"] = "false",
+            ["Delivery:NudgesPerDay"] = "0",
+            ["Delivery:BaseBackoff"] = "00:00:00.200",
+            ["Delivery:IdlePoll"] = "00:00:00.200",
             ["urls"] = "http://127.0.0.1:0",
         };
         foreach (var (key, value) in _extraSettings)
@@ -87,6 +93,14 @@ public class BotHost : IAsyncLifetime
 
     /// <summary>The storage the host uses: the test run's shared Azurite, unless a test needs its own.</summary>
     protected virtual Task<Azurite> GetAzuriteAsync() => SharedAzurite.GetAsync();
+
+    /// <summary>Waits (bounded) for the bot to have sent something that matches, as the delivery worker does in the background.</summary>
+    public async Task<SentActivity> WaitForSentAsync(Func<SentActivity, bool> match, string what, TimeSpan? limit = null)
+    {
+        SentActivity? found = null;
+        await Within.UntilAsync(limit ?? TimeSpan.FromSeconds(15), () => Task.FromResult((found = Connector.Sent.FirstOrDefault(match)) is not null), what);
+        return found!;
+    }
 
     public async Task<HttpResponseMessage> PostAsync(JToken activity, string? bearerToken = null) =>
         await PostRawAsync(activity.ToString(Newtonsoft.Json.Formatting.None), bearerToken);

@@ -51,12 +51,12 @@ public class ReadinessTests(OwnStorageBotHost host) : IClassFixture<OwnStorageBo
 public class StorageHealthCheckTests
 {
     [Fact]
-    public async Task Readiness_fails_when_the_prompt_queue_does_not_answer_even_though_the_tables_do()
+    public async Task Readiness_fails_when_the_delivery_queue_does_not_answer_even_though_the_tables_do()
     {
         var azurite = await SharedAzurite.GetAsync();
         var prefix = Azurite.NewTablePrefix();
         var tables = azurite.Account(prefix);
-        Core.Storage.StorageDeclaration[] declared = [.. Core.Conversations.ConversationStorage.Declared, .. Core.Reflection.ReflectionStorage.Declared];
+        Core.Storage.StorageDeclaration[] declared = [.. Core.Conversations.ConversationStorage.Declared, .. Core.Delivery.DeliveryStorage.Declared];
         await tables.CreateAsync(declared.Where(d => d.Kind == Core.Storage.StorageKind.Table), default);
         var deadQueues = new Azure.Storage.Queues.QueueServiceClient(
             new Uri($"http://127.0.0.1:{Loopback.FreePort()}/{Azurite.AccountName}"),
@@ -67,6 +67,6 @@ public class StorageHealthCheckTests
         var result = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
 
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, result.Status);
-        Assert.Contains("queue reflection-prompts (Reflection) does not answer", result.Description, StringComparison.Ordinal);
+        Assert.Contains("queue deliveries (Delivery) does not answer", result.Description, StringComparison.Ordinal);
     }
 }

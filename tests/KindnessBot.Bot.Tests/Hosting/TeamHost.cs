@@ -1,6 +1,7 @@
-using KindnessBot.Bot.Tests.Hosting;
+using KindnessBot.Core.Delivery;
 using KindnessBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace KindnessBot.Bot.Tests.Hosting;
@@ -21,11 +22,17 @@ public sealed class TeamHost : BotHost
 
     /// <summary>The same host on a clock the test moves, with extra settings.</summary>
     internal TeamHost(TimeProvider? time, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
-        : base(Settings(settings)) => (_time, _services) = (time, services);
+        : base(Settings(settings, clocked: time is not null)) => (_time, _services) = (time, services);
 
-    private static Dictionary<string, string?> Settings(Dictionary<string, string?>? extra)
+    private static Dictionary<string, string?> Settings(Dictionary<string, string?>? extra, bool clocked)
     {
         var settings = new Dictionary<string, string?> { ["Recognition:DailyLimit"] = "4", ["Appraisal:PublicBaseUrl"] = "http://127.0.0.1:9/", ["Leaders:Admins:0"] = "29:admin" };
+        if (clocked)
+        {
+            // On a moved clock the worker's waits would wait for the test: tests deliver with DeliverAsync instead.
+            settings["Delivery:Background"] = "false";
+        }
+
         foreach (var (key, value) in extra ?? [])
         {
             settings[key] = value;
@@ -91,6 +98,75 @@ public sealed class TeamHost : BotHost
         var activity = inChannel ? Activities.ChannelSubmit(value, userId) : Activities.PersonalSubmit(value, userId);
         activity["from"]!["name"] = Team.Single(t => t.Id == userId).Name;
         return PostAsync(activity);
+    }
+
+    /// <summary>
+    /// Delivers everything the delivery path has due now, with the host's own worker, until the queues hold nothing
+    /// visible (at most 30 s); on a moved clock the clock ticks meanwhile, so paced sends are not stuck.
+    /// </summary>
+    public async Task DeliverAsync()
+    {
+        var storage = Services.GetRequiredService<DeliveryStorage>();
+        var worker = Services.GetRequiredService<DeliveryWorker>();
+        using var done = new CancellationTokenSource();
+        var ticking = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested && _time is FakeTimeProvider fake)
+            {
+                fake.Advance(TimeSpan.FromMilliseconds(25));
+                await Task.Delay(5);
+            }
+        });
+        try
+        {
+            await Within.Async(TimeSpan.FromSeconds(30), DrainAsync(storage, worker), "Delivering everything due");
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await ticking;
+        }
+    }
+
+    /// <summary>
+    /// Until what the delivery path was asked to deliver has arrived (bounded): delivered now on a moved clock, waited
+    /// for while the host's own worker delivers it otherwise.
+    /// </summary>
+    public async Task UntilDeliveredAsync(Func<Task<bool>> arrived, string what)
+    {
+        if (_time is FakeTimeProvider)
+        {
+            await DeliverAsync();
+        }
+
+        await Within.UntilAsync(TimeSpan.FromSeconds(15), arrived, what);
+    }
+
+    /// <summary>The first thing sent that matches, once delivered (bounded).</summary>
+    public async Task<SentActivity> DeliveredAsync(Func<SentActivity, bool> match, string what)
+    {
+        await UntilDeliveredAsync(() => Task.FromResult(Connector.Sent.Any(match)), what);
+        return Connector.Sent.First(match);
+    }
+
+    private static async Task DrainAsync(DeliveryStorage storage, DeliveryWorker worker)
+    {
+        var handled = true;
+        while (handled)
+        {
+            handled = false;
+            foreach (var queue in storage.AllQueues)
+            {
+                for (var received = await queue.ReceiveMessagesAsync(32); received.Value.Length > 0; received = await queue.ReceiveMessagesAsync(32))
+                {
+                    foreach (var message in received.Value)
+                    {
+                        await worker.HandleAsync(queue, message, default);
+                        handled = true;
+                    }
+                }
+            }
+        }
     }
 
     public IReadOnlyList<SentActivity> SentTo(string conversationId) => [.. Connector.Sent.Where(s => s.ConversationId == conversationId)];

@@ -21,6 +21,8 @@ public class DecisionSubmitTests(TeamHost host) : IClassFixture<TeamHost>
         Assert.All(again, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Single(await host.Store().DecisionsAsync(host.Activities.TenantId, Channel, default), d => d.Decided == "Paused the queue for a lost visitor");
         Assert.Equal(1, (await host.Store().FindAsync(host.Activities.TenantId, Channel, statement.Key, default))!.UsedCount);
+        await host.DeliveredAsync(s => s.ConversationId == Channel && s.CardTitle == "A kindness story" && s.Card!.ToString().Contains("Paused the queue", StringComparison.Ordinal), "The story posted in the channel");
+        await host.DeliverAsync(); // anything else on its way (there should be nothing) arrives before counting
         Assert.Single(host.SentTo(Channel), s => s.CardTitle == "A kindness story" && s.Card!.ToString().Contains("Paused the queue", StringComparison.Ordinal));
         var replies = host.SentTo(PermissionTurns.Chat("29:p08")).Select(s => s.Card!.ToString()).ToList();
         Assert.Single(replies, r => r.Contains("shared with your team as a story", StringComparison.Ordinal));

@@ -70,7 +70,7 @@ public class PermissionFlowTests(TeamHost host) : IClassFixture<TeamHost>
 
         await host.SubmitAsync(PermissionTurns.Decision(statement.Key, "Waived the fee", share: true), "29:p02", inChannel: true);
 
-        Assert.Contains(host.SentTo(Channel), s => s.CardTitle == "A kindness story" && s.Card!.ToString().Contains("Waived the fee", StringComparison.Ordinal));
+        await host.DeliveredAsync(s => s.ConversationId == Channel && s.CardTitle == "A kindness story" && s.Card!.ToString().Contains("Waived the fee", StringComparison.Ordinal), "The story posted in the channel");
         Assert.Equal(1, (await Store.FindAsync(host.Activities.TenantId, Channel, statement.Key, default))!.UsedCount);
     }
 

@@ -68,6 +68,8 @@ public class PermissionPagingTests(TeamHost host) : IClassFixture<TeamHost>
             whats.Add(what);
         }
 
+        // Each is posted by the delivery path; only a posted statement is listed.
+        await host.UntilDeliveredAsync(async () => (await host.Store().ListAsync(host.Activities.TenantId, Channel, 500, default)).Count(s => s.What.StartsWith(label + " statement", StringComparison.Ordinal) && s.ActivityId is not null) == 20, "All twenty statements posted");
         var statements = (await host.Store().ListAsync(host.Activities.TenantId, Channel, 500, default)).Where(s => s.What.StartsWith(label + " statement", StringComparison.Ordinal)).ToList();
         Assert.Equal(20, statements.Count);
         var n = 0;

@@ -22,12 +22,14 @@ public class PermissionTimeTests(ClockedTeamHost clocked) : IClassFixture<Clocke
             ["until"] = today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
         await Host.SubmitAsync(form, "29:lee", inChannel: true);
+        await Host.DeliverAsync();
         var permissions = Host.Services.GetRequiredService<PermissionService>();
         var statement = Assert.Single(await Host.Services.GetRequiredService<IPermissionStore>().ListAsync(Host.Activities.TenantId, TeamsActivities.TeamId, 10, default));
         var leeChat = TeamsActivities.PersonalConversationId("29:lee");
 
         clocked.Time.Advance(TimeSpan.FromDays(7));
         await permissions.SendDueRemindersAsync(default);
+        await Host.DeliverAsync();
 
         // The host's own reminder service ticks on the same clock and may be the one that sends it: wait for it.
         var reminder = await EventuallyAsync(() => Host.SentTo(leeChat).LastOrDefault(s => s.CardTitle == "Your permission to flex ends soon"));
@@ -41,18 +43,10 @@ public class PermissionTimeTests(ClockedTeamHost clocked) : IClassFixture<Clocke
         Assert.DoesNotContain(last.Card!["actions"] ?? new JArray(), a => (string?)a["title"] == "I've read this");
     }
 
-    private static async Task<SentActivity> EventuallyAsync(Func<SentActivity?> find)
+    private async Task<SentActivity> EventuallyAsync(Func<SentActivity?> find)
     {
-        for (var i = 0; i < 100; i++)
-        {
-            if (find() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new Xunit.Sdk.XunitException("What the test waited for was never sent.");
+        SentActivity? found = null;
+        await Host.UntilDeliveredAsync(() => Task.FromResult((found = find()) is not null), "What the test waited for being sent");
+        return found!;
     }
 }

@@ -54,6 +54,7 @@ internal static class PermissionTurns
     public static async Task<(PermissionStatement Statement, SentActivity Card)> PostStatementAsync(this TeamHost host, string what)
     {
         await host.SubmitAsync(await host.PreviewAsync(what), "29:lee", inChannel: true);
+        await host.UntilDeliveredAsync(async () => host.StatementCards(what).Count > 0 && (await host.Store().ListAsync(host.Activities.TenantId, Channel, 500, default)).Any(s => s.What == what && s.ActivityId is not null), "The statement's card posted in the channel, its activity id kept");
         var card = host.StatementCards(what)[^1];
         var statement = (await host.Store().ListAsync(host.Activities.TenantId, Channel, 500, default)).Single(s => s.What == what);
         return (statement, card);

@@ -84,7 +84,7 @@ internal sealed class PersonalDataWorld(BotHost host)
         CelebrateInConversationId = Team,
         CelebrateInTeamName = TeamsActivities.TeamName,
         Status = ConsentStatus.AwaitingConsent,
-        Delivery = Delivery.Delivered,
+        Delivery = Core.Recognition.ChatAtGiving.Delivered,
         GivenAt = at,
     };
 

@@ -77,7 +77,7 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
         await host.PostAsync(host.Activities.BotAddedToPersonal("29:sam"));
 
         Assert.Single(host.SentTo(Chat("29:sam")), s => s.Card?.ToString().Contains("Person 7 recognised you", StringComparison.Ordinal) == true);
-        Assert.Equal(Delivery.Delivered, Assert.Single(await Store.ReceivedAsync(Tenant, "29:sam", null, 10, default)).Delivery);
+        Assert.Equal(Core.Recognition.ChatAtGiving.Waiting, Assert.Single(await Store.ReceivedAsync(Tenant, "29:sam", null, 10, default)).Delivery);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class ReflectionFailureTests(ReflectionHost reflection) : IClassFixture<R
         var slot = (await reflection.Get<SlotStore>().FindAsync(reflection.TenantId, TeamsActivities.TeamId, "2026-W49", default))!;
         Assert.Equal(SlotState.Failed, slot.State);
         Assert.Contains("403", slot.Reason, StringComparison.Ordinal);
-        Assert.Single((await reflection.Get<ReflectionStorage>().Poison.ReceiveMessagesAsync(10)).Value);
+        Assert.Single((await reflection.Get<Core.Delivery.DeliveryStorage>().Poison.ReceiveMessagesAsync(10)).Value);
         var report = Assert.Single(host.SentTo(TeamsActivities.PersonalConversationId("29:lee")), s => s.CardTitle == "A reflection prompt couldn't be posted");
         Assert.Contains("Care Team", report.Card!.ToString(), StringComparison.Ordinal);
     }

@@ -8,8 +8,8 @@ using Newtonsoft.Json.Linq;
 namespace KindnessBot.Bot.Tests.Reflection;
 
 /// <summary>
-/// The team host on a clock the test moves, with the scheduler and prompt worker not running on their own: tests
-/// run a sweep, the worker and the follow-up when they choose, through the host's own services.
+/// The team host on a clock the test moves, with the scheduler and the delivery worker not running on their own: tests
+/// run a sweep, the delivery and the follow-up when they choose, through the host's own services.
 /// Starts on Monday 30 November 2026, 08:00 UTC (08:00 in London).
 /// </summary>
 public class ReflectionHost : ClockedTeamHost
@@ -36,41 +36,21 @@ public class ReflectionHost : ClockedTeamHost
         ["verb"] = "reflection-setup", ["day"] = day, ["time"] = time, ["zone"] = zone, ["commitments"] = commitments, ["openFor"] = openFor,
     };
 
-    /// <summary>A sweep, then every queued prompt handled by the host's worker; the clock ticks meanwhile so paced sends are not stuck.</summary>
+    /// <summary>A sweep, then everything it handed to the delivery path delivered by the host's worker.</summary>
     public async Task<SweepResult> SweepAndSendAsync()
     {
         var sweep = await Get<ReflectionScheduler>().SweepAsync(default);
-        var storage = Get<ReflectionStorage>();
-        var worker = Get<PromptWorker>();
-        using var done = new CancellationTokenSource();
-        var ticking = Task.Run(async () =>
-        {
-            while (!done.IsCancellationRequested)
-            {
-                Time.Advance(TimeSpan.FromMilliseconds(25));
-                await Task.Delay(5);
-            }
-        });
-        try
-        {
-            for (var received = await storage.Prompts.ReceiveMessagesAsync(32); received.Value.Length > 0; received = await storage.Prompts.ReceiveMessagesAsync(32))
-            {
-                foreach (var message in received.Value)
-                {
-                    await worker.HandleAsync(message, default);
-                }
-            }
-        }
-        finally
-        {
-            await done.CancelAsync();
-            await ticking;
-        }
-
+        await Host.DeliverAsync();
         return sweep;
     }
 
-    public Task<FollowUpResult> FollowUpAsync() => Get<ReflectionFollowUp>().SweepAsync(default);
+    /// <summary>The follow-up sweep, then the summaries and reports it asked for delivered.</summary>
+    public async Task<FollowUpResult> FollowUpAsync()
+    {
+        var result = await Get<ReflectionFollowUp>().SweepAsync(default);
+        await Host.DeliverAsync();
+        return result;
+    }
 
     public async Task<List<TableEntity>> AnswerRowsAsync()
     {
