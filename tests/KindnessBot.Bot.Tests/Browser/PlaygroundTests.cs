@@ -96,8 +96,10 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
             default);
 
         // The browser opens only once the prompt is posted, so a slow machine shows which of the two was late. The
-        // Playground hands what was posted while no browser was connected to the next browser, once: a retry of the
-        // script would wait for a card it can never see, so before a retry the week's prompt is posted afresh.
+        // Playground hands what was posted while no browser was connected to the next browser, once (and a prompt
+        // posted while the set-up page is still closing goes to that page): a retry of the script would wait for a
+        // card it can never see, so before a retry the week's prompt is posted afresh. The schedule is marked as not
+        // yet handled too, or the sweeper (rightly) never posts that week again.
         var storage = host.Services.GetRequiredService<ReflectionStorage>();
         await PromptPostedAsync(storage, created.TenantId);
 
@@ -107,6 +109,7 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
         {
             await DeleteAllAsync(storage.Answers);
             await DeleteAllAsync(storage.Slots);
+            await schedules.UpdateAsync(created.TenantId, created.TeamId, current => current! with { HandledThrough = null }, default);
             await PromptPostedAsync(storage, created.TenantId);
         });
 
