@@ -16,6 +16,15 @@ async function inPlayground(url, screenshot, height, steps) {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height } });
+  // What went wrong inside the page, shown with a failure: a button whose press throws in the Playground's page sends
+  // nothing to the bot, and only the page's own error says why.
+  const troubles = [];
+  page.on('pageerror', (error) => troubles.push(`page error: ${String(error && error.message || error).slice(0, 300)}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().includes('/_conversation/')) {
+      troubles.push(`the Playground answered ${response.status()} to ${response.request().method()} ${new URL(response.url()).pathname}`);
+    }
+  });
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
     const findings = await steps(page);
@@ -24,7 +33,8 @@ async function inPlayground(url, screenshot, height, steps) {
     console.log(JSON.stringify({ ok: true, ...findings }));
   } catch (e) {
     try { await page.screenshot({ path: screenshot, fullPage: false }); } catch { /* nothing more to show */ }
-    console.log(JSON.stringify({ ok: false, error: String(e && e.message || e).slice(0, 2000) }));
+    const seen = troubles.length > 0 ? `\n${troubles.slice(-5).join('\n')}` : '';
+    console.log(JSON.stringify({ ok: false, error: String(e && e.message || e).slice(0, 2000) + seen }));
   } finally {
     await browser.close();
   }
@@ -66,4 +76,13 @@ async function postToBot(page, botName, command) {
   }
 }
 
-module.exports = { inPlayground, say, postToBot };
+/** Waits with `wait()` for something the bot should do; when it does not happen, says what was awaited. */
+async function step(what, wait) {
+  try {
+    return await wait();
+  } catch (error) {
+    throw new Error(`Waited in vain for ${what}: ${String(error && error.message || error).split('\n')[0]}`);
+  }
+}
+
+module.exports = { inPlayground, say, postToBot, step };

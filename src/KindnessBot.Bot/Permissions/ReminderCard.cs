@@ -13,5 +13,5 @@ internal static class ReminderCard
                 new TextBlock(Localisation.Text(nameof(PermissionText.ReminderTitle), culture)) { Weight = TextWeight.Bolder },
                 RichTextBlock.Plain(string.Format(culture, Localisation.Text(nameof(PermissionText.ReminderBody), culture), statement.What, StatementCard.Day(statement.ValidUntil, culture))),
             ],
-            [new SubmitAction(Localisation.Text(nameof(PermissionText.StatementExtendButton), culture), new Dictionary<string, object> { ["verb"] = PermissionVerbs.Extend, ["scope"] = statement.ScopeId, ["key"] = statement.Key })]);
+            [new SubmitAction(Localisation.Text(nameof(PermissionText.StatementExtendButton), culture), new Dictionary<string, object> { ["verb"] = PermissionVerbs.Extend, ["scope"] = statement.ScopeId, [StatementButtonVerb.StatementField] = statement.Key })]);
 }

@@ -12,6 +12,9 @@ internal sealed class StatementButtonVerb(TurnScopes facts, PermissionService pe
 {
     internal sealed record Press(string ScopeId, string Key);
 
+    /// <summary>The statement's key in a button's data. Cards posted before it was renamed carry it as "key", which the Adaptive Cards SDK reserves (see <see cref="SubmitAction.ReservedNames"/>).</summary>
+    public const string StatementField = "statement";
+
     public override string Verb => verb;
 
     // Revoking and extending are a leader's changes; "read" and "used" are marks of one person on one statement, kept once.
@@ -20,7 +23,7 @@ internal sealed class StatementButtonVerb(TurnScopes facts, PermissionService pe
     protected override Parsed<Press> Parse(SubmitPayload payload)
     {
         var scope = payload.Id("scope");
-        var key = payload.Text("key", 64, required: true);
+        var key = payload.RenamedText(StatementField, "key", 64);
         return !scope.IsValid ? Parsed<Press>.Invalid(scope.Problem!)
             : !key.IsValid || !RecordKey.IsKey(key.Value) ? Parsed<Press>.Invalid("key is not a statement key")
             : Parsed<Press>.Valid(new Press(scope.Value!, key.Value!));

@@ -19,7 +19,7 @@ internal static class StatementCard
             return new AdaptiveCard(body);
         }
 
-        Dictionary<string, object> Data(string verb) => new() { ["verb"] = verb, ["scope"] = statement.ScopeId, ["key"] = statement.Key };
+        Dictionary<string, object> Data(string verb) => new() { ["verb"] = verb, ["scope"] = statement.ScopeId, [StatementButtonVerb.StatementField] = statement.Key };
         return new AdaptiveCard(
             body,
             [

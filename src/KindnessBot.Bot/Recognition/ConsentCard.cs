@@ -24,5 +24,5 @@ internal static class ConsentCard
     }
 
     private static SubmitAction Decide(string title, Rec recognition, string decision) =>
-        new(title, new Dictionary<string, object> { ["verb"] = RecognitionVerbs.Consent, ["key"] = recognition.Key, ["decision"] = decision });
+        new(title, new Dictionary<string, object> { ["verb"] = RecognitionVerbs.Consent, [ConsentVerb.RecognitionField] = recognition.Key, ["decision"] = decision });
 }

@@ -13,9 +13,12 @@ internal sealed class ConsentVerb(RecognitionService recognitions, CommonCards c
 
     internal sealed record Decide(string Key, bool Share);
 
+    /// <summary>The recognition's key in a button's data. Cards sent before it was renamed carry it as "key", which the Adaptive Cards SDK reserves (see <see cref="SubmitAction.ReservedNames"/>).</summary>
+    public const string RecognitionField = "recognition";
+
     protected override Parsed<Decide> Parse(SubmitPayload payload)
     {
-        var key = payload.Text("key", 64, required: true);
+        var key = payload.RenamedText(RecognitionField, "key", 64);
         var decision = payload.Text("decision", 16, required: true);
         if (!key.IsValid || !decision.IsValid)
         {

@@ -110,6 +110,16 @@ public sealed class SubmitPayload
     }
 
     /// <summary>
+    /// A required text field that cards made before it was renamed carry as <paramref name="formerName"/>: the name
+    /// first, the former name only when the name is missing (a card posted in Teams keeps its buttons for months).
+    /// </summary>
+    public Parsed<string?> RenamedText(string name, string formerName, int maxLength)
+    {
+        var token = _data[name];
+        return token is null || token.Type == JTokenType.Null ? Text(formerName, maxLength, required: true) : Text(name, maxLength, required: true);
+    }
+
+    /// <summary>
     /// Commitments by name, comma-separated, as a multi-select choice set sends them: each one of the six, at most six;
     /// missing or empty is an empty list, or a problem when <paramref name="required"/>.
     /// </summary>

@@ -44,6 +44,26 @@ public class CardValidationTests(BotHost host) : IClassFixture<BotHost>
         Assert.Equal(made.Order(), sampled.Order());
     }
 
+    /// <summary>
+    /// The Adaptive Cards JavaScript SDK in the Microsoft 365 Agents Playground reads a button's data as an object with
+    /// its own "key" and "msteams" properties and writes them back when the button is pressed; with the card frozen
+    /// (the Playground's store) that throws and the press sends nothing (issue 12). No button may use those names.
+    /// </summary>
+    [Fact]
+    public void No_button_data_uses_a_name_the_Adaptive_Cards_SDK_reserves()
+    {
+        var offending = Samples
+            .SelectMany(c => JObject.Parse(c.Json).SelectTokens("$..actions[*].data").OfType<JObject>().Select(d => (c.Name, Data: d)))
+            .Where(x => x.Data.Properties().Any(p => SubmitAction.ReservedNames.Contains(p.Name)))
+            .Select(x => $"{x.Name}: {x.Data.ToString(Newtonsoft.Json.Formatting.None)}")
+            .ToList();
+
+        Assert.Empty(offending);
+        var refused = Assert.Throws<ArgumentException>(() => new SubmitAction("Press", new Dictionary<string, object> { ["verb"] = "x", ["key"] = "k" }));
+        Assert.Contains("\"key\"", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new SubmitAction("Press", new Dictionary<string, object> { ["verb"] = "x", ["msTeams"] = new { type = "imBack" } }));
+    }
+
     [Fact]
     public void Cards_are_in_British_English()
     {

@@ -34,14 +34,14 @@ public class PermissionBadSubmitTests(TeamHost host) : IClassFixture<TeamHost>
                 "flex-record" => PermissionTurns.Decision(statement.Key, "x", share: true),
                 "flex-log-page" => new JObject { ["verb"] = verb, ["scope"] = Channel, ["page"] = 1 },
                 "permissions-page" => new JObject { ["verb"] = verb, ["page"] = 1 },
-                _ => new JObject { ["verb"] = verb, ["scope"] = Channel, ["key"] = statement.Key },
+                _ => new JObject { ["verb"] = verb, ["scope"] = Channel, ["statement"] = statement.Key },
             };
             var fields = value.Properties().Where(p => p.Name != "verb").Select(p => p.Name).ToList();
             var field = fields[random.Next(fields.Count)];
             value[field] = BadSubmits.Corrupt(random, () => field switch
             {
                 "scope" or "reliedOn" => "19:another-team@thread.tacv2|" + statement.Key,
-                "key" => "0000000000000000001-0000abcd",
+                "statement" => "0000000000000000001-0000abcd",
                 "from" or "until" => "2026-02-30",
                 "cardId" => PermissionTurns.NewCardId().ToUpperInvariant(),
                 "page" => 100_000,

@@ -47,6 +47,20 @@ public class PermissionFlowTests(TeamHost host) : IClassFixture<TeamHost>
     }
 
     [Fact]
+    public async Task A_statement_card_posted_before_its_field_was_renamed_still_counts_a_read()
+    {
+        var (statement, card) = await PostStatementAsync("You can swap a shift to look after a poorly pet");
+        var press = Button(card, "I've read this");
+        Assert.Null(press["key"]);
+        press["key"] = press["statement"]!.DeepClone(); // as cards carried it before: "key", which the Adaptive Cards SDK reserves
+        press.Remove("statement");
+
+        await host.SubmitAsync(press, "29:p08", inChannel: true);
+
+        Assert.Equal(1, (await Store.FindAsync(host.Activities.TenantId, Channel, statement.Key, default))!.ReadCount);
+    }
+
+    [Fact]
     public async Task When_Teams_refuses_the_card_update_the_read_still_counts_and_the_reader_is_thanked()
     {
         var (statement, card) = await PostStatementAsync("You can take a long lunch to visit a colleague in hospital");

@@ -46,7 +46,7 @@ public class RecognitionBadSubmitTests(TeamHost host) : IClassFixture<TeamHost>
         var value = verb switch
         {
             "recognition-give" => TeamHost.Give("29:megan"),
-            "recognition-consent" => new JObject { ["verb"] = verb, ["key"] = "0000000000000000001-0000abcd", ["decision"] = "share" },
+            "recognition-consent" => new JObject { ["verb"] = verb, ["recognition"] = "0000000000000000001-0000abcd", ["decision"] = "share" },
             "my-kindness-page" => new JObject { ["verb"] = verb, ["page"] = 1 },
             _ => new JObject { ["verb"] = verb, ["months"] = "6" },
         };
@@ -57,7 +57,7 @@ public class RecognitionBadSubmitTests(TeamHost host) : IClassFixture<TeamHost>
             // Forged: a stranger, an unknown commitment, another's recognition, a period not offered, a page past the end.
             "recipient" => "29:not-in-any-team-" + random.Next(),
             "commitments" => "Listening,Kindliness",
-            "key" => "0000000000000000001-" + random.Next(0x10000000, int.MaxValue).ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
+            "recognition" => "0000000000000000001-" + random.Next(0x10000000, int.MaxValue).ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
             "months" => "7",
             "page" => 100_000,
             "celebrateIn" => "19:someone-elses-team@thread.tacv2",

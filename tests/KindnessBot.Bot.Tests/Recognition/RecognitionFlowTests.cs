@@ -39,6 +39,20 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
     }
 
     [Fact]
+    public async Task A_consent_card_sent_before_its_field_was_renamed_still_records_the_choice()
+    {
+        await host.SubmitAsync(TeamHost.Give("29:p08", what: "Brought soup when I was ill."), "29:p07", inChannel: true);
+        var keep = (JObject)host.LastIn(Chat("29:p08"))!.Card!["actions"]![1]!["data"]!;
+        Assert.Null(keep["key"]);
+        keep["key"] = keep["recognition"]!.DeepClone(); // as cards carried it before: "key", which the Adaptive Cards SDK reserves
+        keep.Remove("recognition");
+
+        await host.SubmitAsync(keep, "29:p08");
+
+        Assert.Equal(ConsentStatus.Private, Assert.Single(await Store.ReceivedAsync(Tenant, "29:p08", null, 10, default)).Status);
+    }
+
+    [Fact]
     public async Task Keep_it_between_us_posts_nothing_to_the_channel_and_tells_the_giver_kindly()
     {
         await host.SubmitAsync(TeamHost.Give("29:p03", what: "Listened properly when I was struggling."), "29:p04", inChannel: true);
