@@ -33,7 +33,7 @@ internal sealed record FanOutResult(
     string Name, FanOutMix Mix, int Expected, double Seconds, double MedianSecond, long Requests, int Posted, int Duplicates, int Losses,
     long AppViolations, long ConversationViolations, long Injected429s, long QuietHourDeliveries, int HeldForQuietHours, int HeldDelivered,
     long TableRequests, long QueueRequests, IReadOnlyList<(string Name, int Count)> ByStore, long WastedSlots, int StalledSeconds,
-    IReadOnlyList<SmallTenant> SmallTenants, TimeSpan? SingleDelayMedian, TimeSpan? SingleDelayP99)
+    IReadOnlyList<SmallTenant> SmallTenants, TimeSpan? SingleDelayMedian, TimeSpan? SingleDelayP99, TimeSpan? QuietEndedDelayMin, long CutOff, IReadOnlyList<string> Repeats)
 {
     public double RequestsPerSecond => Requests / Seconds;
 
@@ -105,7 +105,7 @@ internal static class FanOutRun
         // Due half an hour ago by the real clock, which the schedulers and the workers both run on: whatever today's date.
         var due = started.AddMinutes(-30);
         await SaveSchedulesAsync(reflection, conversations, mix.Prompts, due, connector.ServiceUrl);
-        var (singles, settings, heldPeople) = await SaveSinglesAsync(conversations, settingsStore, mix, started, connector.ServiceUrl);
+        var (singles, settings, heldPeople, quietEnding) = await SaveSinglesAsync(conversations, settingsStore, mix, started, connector.ServiceUrl);
         var smalls = PickSmallTenants(storage);
         foreach (var small in smalls)
         {
@@ -246,14 +246,16 @@ internal static class FanOutRun
             var wave = s.Wave.Select(Delay).ToList();
             return s.Tenant with { Single = Delay(s.Single), WaveFirst = wave.Min(), WaveLast = wave.Any(w => w is null) ? null : wave.Max() };
         }).ToList();
-        var singleDelays = singles.Where(s => !heldPeople.Contains(s.To.Id)).Select(Delay).OfType<TimeSpan>().Order().ToList();
+        var singleDelays = singles.Where(s => !heldPeople.Contains(s.To.Id) && !quietEnding.Contains(s.To.Id)).Select(Delay).OfType<TimeSpan>().Order().ToList();
+        var quietEnded = singles.Where(s => quietEnding.Contains(s.To.Id)).Select(Delay).OfType<TimeSpan>().ToList();
         var byStore = tables.Concat(queues).GroupBy(r => StoreOf(r, prefix)).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList();
         return new FanOutResult(
             name, mix, expected.Count, busy.TotalSeconds, Median(perSecond), connector.Requests, connector.Posts.Values.Sum(), connector.Duplicates,
             expected.Count(c => !connector.Posts.ContainsKey(c)), connector.AppViolations, connector.ConversationViolations, connector.Injected429s,
             sender.QuietHourDeliveries, held.Count, held.Count(connector.Posts.ContainsKey), tables.Count, queues.Count, byStore, pacers.Sum(p => p.Wasted),
             StalledSeconds: perSecond.SkipLast(5).Count(n => n == 0), smallResults,
-            singleDelays.Count == 0 ? null : singleDelays[singleDelays.Count / 2], singleDelays.Count == 0 ? null : singleDelays[(int)Math.Ceiling(0.99 * singleDelays.Count) - 1]);
+            singleDelays.Count == 0 ? null : singleDelays[singleDelays.Count / 2], singleDelays.Count == 0 ? null : singleDelays[(int)Math.Ceiling(0.99 * singleDelays.Count) - 1],
+            quietEnded.Count == 0 ? null : quietEnded.Min(), sender.CutOff, [.. sender.Repeats]);
     }
 
     private static async Task Pause(TimeSpan wait, CancellationToken cancellationToken)
@@ -346,7 +348,7 @@ internal static class FanOutRun
     /// for the whole run (their nudge is held, never posted); with <see cref="FanOutMix.QuietEndsInRun"/>, one in twenty
     /// whose quiet hours end about three minutes in (posted after that, not before).
     /// </summary>
-    private static async Task<(List<DeliveryRequest> Singles, Dictionary<(string, string), NudgeSettings> Settings, HashSet<string> Held)> SaveSinglesAsync(
+    private static async Task<(List<DeliveryRequest> Singles, Dictionary<(string, string), NudgeSettings> Settings, HashSet<string> Held, HashSet<string> QuietEnding)> SaveSinglesAsync(
         TableConversationStore conversations, NudgeSettingsStore settingsStore, FanOutMix mix, DateTimeOffset now, Uri serviceUrl)
     {
         var singles = new List<DeliveryRequest>();
@@ -366,6 +368,7 @@ internal static class FanOutRun
         singles = [.. singles.OrderBy(_ => random.Next())];
         var settings = new System.Collections.Concurrent.ConcurrentDictionary<(string, string), NudgeSettings>();
         var held = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var quietEnding = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(Enumerable.Range(0, Math.Max(people, mix.Celebrations)), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
             if (i < mix.Celebrations)
@@ -393,10 +396,14 @@ internal static class FanOutRun
             {
                 held[person] = true;
             }
+            else if (i % 20 == 1 && mix.QuietEndsInRun)
+            {
+                quietEnding[person] = true;
+            }
 
             settings[(BigTenant, person)] = await settingsStore.ChangeAsync(BigTenant, person, s => s with { TimeZoneId = zone, QuietFrom = from, QuietUntil = until, WeekendsQuiet = false }, ct);
         });
-        return (singles, new Dictionary<(string, string), NudgeSettings>(settings), held.Keys.ToHashSet(StringComparer.Ordinal));
+        return (singles, new Dictionary<(string, string), NudgeSettings>(settings), held.Keys.ToHashSet(StringComparer.Ordinal), quietEnding.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     private static string Person(int i) => $"29:person-{i:D5}";

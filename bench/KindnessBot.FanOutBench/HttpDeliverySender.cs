@@ -15,9 +15,16 @@ namespace KindnessBot.FanOutBench;
 internal sealed class HttpDeliverySender(HttpClient http, Uri serviceUrl, QuietHours quiet, IReadOnlyDictionary<(string Tenant, string Person), NudgeSettings> settings) : IDeliverySender
 {
     private long _quietHourDeliveries;
+    private long _cutOff;
 
     /// <summary>Delivered messages (a digest delivers several in one post): tenant and key → delay from enqueue to delivery.</summary>
     public ConcurrentDictionary<(string Tenant, string Key), TimeSpan> Delivered { get; } = new();
+
+    /// <summary>Messages posted a second time (what the connector counts as duplicates), with the attempt that repeated it.</summary>
+    public ConcurrentQueue<string> Repeats { get; } = new();
+
+    /// <summary>Posts that ended without an answer (cut off at the lease's end, timed out, connection dropped): the worker tries again.</summary>
+    public long CutOff => Interlocked.Read(ref _cutOff);
 
     /// <summary>Nudges delivered while their person was in quiet hours (or paused): target 0.</summary>
     public long QuietHourDeliveries => Interlocked.Read(ref _quietHourDeliveries);
@@ -33,28 +40,47 @@ internal sealed class HttpDeliverySender(HttpClient http, Uri serviceUrl, QuietH
             text = string.Join('\n', messages.Select(m => m.Kind)),
             conversation = new { id = conversation.ConversationId, tenantId = conversation.TenantId },
         };
-        using var response = await http.PostAsJsonAsync(uri, body, cancellationToken);
-        var status = (int)response.StatusCode;
-        switch (SendOutcome.Classify(status))
+        HttpResponseMessage response;
+        try
         {
-            case SendResult.Sent:
-                var created = await response.Content.ReadFromJsonAsync<Created>(cancellationToken);
-                var now = DateTimeOffset.UtcNow;
-                foreach (var m in messages)
-                {
-                    Delivered[(m.TenantId, m.Key)] = now - m.EnqueuedAt;
-                    if (m.Request.Nudge && m.Request.To.Kind == RecipientKind.Person
-                        && settings.TryGetValue((m.TenantId, m.Request.To.Id), out var mine) && quiet.NextAllowed(mine, now) > now)
-                    {
-                        Interlocked.Increment(ref _quietHourDeliveries);
-                    }
-                }
+            response = await http.PostAsJsonAsync(uri, body, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            Interlocked.Increment(ref _cutOff); // the worker counts it as transient and tries again
+            throw;
+        }
 
-                return new DeliveryAttempt(SendOutcome.Delivered(created?.Id ?? ""));
-            case SendResult.Transient:
-                return new DeliveryAttempt(SendOutcome.TryLater($"HTTP {status}", response.Headers.RetryAfter?.Delta));
-            default:
-                return new DeliveryAttempt(SendOutcome.GiveUp($"HTTP {status}"));
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            switch (SendOutcome.Classify(status))
+            {
+                case SendResult.Sent:
+                    // Accepted: recorded whatever happens next (reading the id is not allowed to turn a post into a retry).
+                    var now = DateTimeOffset.UtcNow;
+                    foreach (var m in messages)
+                    {
+                        var first = Delivered.TryAdd((m.TenantId, m.Key), now - m.EnqueuedAt);
+                        if (!first)
+                        {
+                            Repeats.Enqueue(FormattableString.Invariant($"{m.TenantId}|{m.Key} again at attempt {m.Attempts}, {now - m.EnqueuedAt:g} after enqueue"));
+                        }
+
+                        if (m.Request.Nudge && m.Request.To.Kind == RecipientKind.Person
+                            && settings.TryGetValue((m.TenantId, m.Request.To.Id), out var mine) && quiet.NextAllowed(mine, now) > now)
+                        {
+                            Interlocked.Increment(ref _quietHourDeliveries);
+                        }
+                    }
+
+                    var created = await response.Content.ReadFromJsonAsync<Created>(CancellationToken.None);
+                    return new DeliveryAttempt(SendOutcome.Delivered(created?.Id ?? ""));
+                case SendResult.Transient:
+                    return new DeliveryAttempt(SendOutcome.TryLater($"HTTP {status}", response.Headers.RetryAfter?.Delta));
+                default:
+                    return new DeliveryAttempt(SendOutcome.GiveUp($"HTTP {status}"));
+            }
         }
     }
 

@@ -46,7 +46,8 @@ Console.WriteLine();
 Console.WriteLine(F($"KindnessBot's storage requests during the run, {fleet.TableRequests + fleet.QueueRequests:N0} for {fleet.Posted:N0} delivered messages (setup not counted; the schedulers' sweeps are):"));
 Console.WriteLine("  " + string.Join(", ", fleet.ByStore.Select(s => F($"{s.Name} {s.Count / (double)Math.Max(1, fleet.Posted):F2}"))) + " per delivered message");
 Console.WriteLine(F($"People in quiet hours all through the run: {fleet.HeldForQuietHours}, their nudges held; {fleet.HeldDelivered} of them posted (target 0)."));
-Console.WriteLine(F($"Single messages of the big tenant, enqueue to delivery: median {Ms(fleet.SingleDelayMedian)}, p99 {Ms(fleet.SingleDelayP99)} (those whose quiet hours ended in the run included)."));
+Console.WriteLine(F($"Single messages of the big tenant, enqueue to delivery: median {Ms(fleet.SingleDelayMedian)}, p99 {Ms(fleet.SingleDelayP99)} (not counting the nudges whose quiet hours ended in the run{(fleet.QuietEndedDelayMin is { } q ? F($", the first of which came {q.TotalSeconds:F0} s after enqueue") : "")})."));
+Console.WriteLine(F($"Posts that ended without an answer (cut off, timed out), tried again by the worker: {fleet.CutOff}; messages posted twice: {fleet.Repeats.Count}{(fleet.Repeats.Count > 0 ? ": " + string.Join("; ", fleet.Repeats.Take(10)) : "")}."));
 foreach (var s in fleet.SmallTenants)
 {
     Console.WriteLine(F($"During the big tenant's wave, {s.Name} (shard {s.Shard}): its message in {Ms(s.Single)}, its 3-team wave in {Ms(s.WaveFirst)} to {Ms(s.WaveLast)}."));
