@@ -124,7 +124,7 @@ internal static class FanOutRun
 
         using var stop = new CancellationTokenSource();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var sender = new HttpDeliverySender(http, connector.ServiceUrl, quiet, settings);
+        var sender = new HttpDeliverySender(http, connector.ServiceUrl, quiet, settings) { Traced = Environment.GetEnvironmentVariable("FANOUT_TRACE") == "1" ? BigTenant : null };
         var slots = new SlotStore(reflection);
         var pacers = new List<FleetSendPacer>();
         var signals = new List<DeliverySignal>();
@@ -237,6 +237,11 @@ internal static class FanOutRun
         foreach (var s in signals)
         {
             s.Dispose();
+        }
+
+        foreach (var line in sender.Trace)
+        {
+            Console.WriteLine("    trace: " + line);
         }
 
         Console.WriteLine($"    {Volatile.Read(ref enqueued):N0} prompts enqueued by the two schedulers, {singles.Count:N0} single messages by the features");

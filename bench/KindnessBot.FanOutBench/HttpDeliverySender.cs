@@ -23,6 +23,11 @@ internal sealed class HttpDeliverySender(HttpClient http, Uri serviceUrl, QuietH
     /// <summary>Messages posted a second time (what the connector counts as duplicates), with the attempt that repeated it.</summary>
     public ConcurrentQueue<string> Repeats { get; } = new();
 
+    /// <summary>When set, every attempt for a tenant other than this one is noted in <see cref="Trace"/> (FANOUT_TRACE=1).</summary>
+    public string? Traced { get; set; }
+
+    public ConcurrentQueue<string> Trace { get; } = new();
+
     /// <summary>Posts that ended without an answer (cut off at the lease's end, timed out, connection dropped): the worker tries again.</summary>
     public long CutOff => Interlocked.Read(ref _cutOff);
 
@@ -40,6 +45,14 @@ internal sealed class HttpDeliverySender(HttpClient http, Uri serviceUrl, QuietH
             text = string.Join('\n', messages.Select(m => m.Kind)),
             conversation = new { id = conversation.ConversationId, tenantId = conversation.TenantId },
         };
+        if (Traced is { } traced && messages.Any(m => m.TenantId != traced))
+        {
+            foreach (var m in messages)
+            {
+                Trace.Enqueue(FormattableString.Invariant($"{m.TenantId}|{m.Key} attempt {m.Attempts} sent {(DateTimeOffset.UtcNow - m.EnqueuedAt).TotalMilliseconds:F0} ms after enqueue"));
+            }
+        }
+
         HttpResponseMessage response;
         try
         {
