@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using Azure;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Delivery;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Permissions;
 using KindnessBot.Core.Roles;
 using KindnessBot.Core.Storage;
 using KindnessBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KindnessBot.Bench;
 
@@ -12,6 +15,9 @@ namespace KindnessBot.Bench;
 /// Many people pressing "I've read this" on one statement at once, through two service instances (as two bot
 /// instances would) sharing one Azurite: presses per second, ETag conflicts retried, and whether the count is exact.
 /// The baseline in the same run is the same presses spread over one statement per reader, where nobody contends.
+/// Statements are recorded on the delivery path as the product does; the bench then plays the worker's part for
+/// them (<see cref="PermissionDelivery.DeliveredAsync"/>, as after a post), so each has its card's activity id and
+/// every counted press refreshes the card, as in production.
 /// </summary>
 internal static class ReadsBench
 {
@@ -35,19 +41,25 @@ internal static class ReadsBench
     private static async Task<(double PerSecond, double P99, long Conflicts, int Count)> PressAsync(Azurite azurite, int readers, int concurrency, bool oneStatement)
     {
         var account = azurite.Account(Azurite.NewTablePrefix());
-        await account.CreateAsync([.. ConversationStorage.Declared, .. PermissionStorage.Declared], default);
+        var delivery = new DeliveryStorage(account);
+        await account.CreateAsync([.. ConversationStorage.Declared, .. PermissionStorage.Declared, .. DeliveryStorage.Declared], default);
         var conversations = new TableConversationStore(account);
         var store = new TablePermissionStore(account);
+        using var signal = new DeliverySignal();
+        var outbox = new DeliveryOutbox(delivery, new OutboxStore(delivery), signal, TimeProvider.System, NullLogger<DeliveryOutbox>.Instance);
+        var posted = new PermissionDelivery(store);
         var team = new ConversationRecord { TenantId = "bench", ConversationId = "19:team", Kind = ConversationKind.Channel, ServiceUrl = "http://127.0.0.1:9/", ChannelId = "msteams", BotId = "28:bot", TeamId = "19:team", InstalledBy = "29:lead" };
         await conversations.SaveAsync(team, default);
-        var instances = Enumerable.Range(0, 2).Select(_ => new PermissionService(store, conversations, new Bosses("29:lead"), new Silent(), TimeProvider.System)).ToArray();
+        var instances = Enumerable.Range(0, 2).Select(_ => new PermissionService(store, conversations, new Bosses("29:lead"), new Silent(), outbox, TimeProvider.System)).ToArray();
         var lead = new Person("29:lead", null, "Lee Lead", null);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var statements = new List<PermissionStatement>();
         for (var i = 0; i < (oneStatement ? 1 : readers); i++)
         {
             var (statement, _) = await instances[0].PostAsync(new StatementRequest(lead, team, "You can stay with someone who needs you", "Tell your lead afterwards", [], today, today.AddDays(30)), default);
-            statements.Add(statement!);
+            var request = PermissionDelivery.StatementRequest(statement!);
+            await posted.DeliveredAsync(new OutboxEntry(request, DeliveryState.Sent, DateTimeOffset.UtcNow, ETag.All), "card-" + i, default);
+            statements.Add((await store.FindAsync("bench", "19:team", statement!.Key, default))!);
         }
 
         var latencies = new double[readers];
@@ -77,13 +89,7 @@ internal static class ReadsBench
 
     private sealed class Silent : IPermissionNotifier
     {
-        public Task<string?> PostAsync(PermissionStatement statement, ConversationRecord where, CancellationToken cancellationToken) => Task.FromResult<string?>("card");
-
         public Task UpdateAsync(PermissionStatement statement, ConversationRecord where, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task PostStoryAsync(FlexDecision decision, PermissionStatement? statement, ConversationRecord where, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task RemindAsync(PermissionStatement statement, ConversationRecord leaderChat, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>The bench measures reads, not the authorisation check: these people lead.</summary>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Reflection fan-out benchmark: builds in Release and fans prompts out to 10,000 teams (about five minutes).
-# Extra arguments go to the benchmark, e.g. ./bench/KindnessBot.FanOutBench/run.sh --teams 2000 --baseline-teams 200
+# Mixed fan-out through the delivery path: builds in Release and fans out to 10,000 conversations (prompts as a wave,
+# celebrations, reminders and summaries; about five to eight minutes with the baseline and setup).
+# Extra arguments go to the benchmark, e.g. ./bench/KindnessBot.FanOutBench/run.sh --conversations 2000 --baseline-conversations 200
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

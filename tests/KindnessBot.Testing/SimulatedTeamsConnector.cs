@@ -16,7 +16,9 @@ namespace KindnessBot.Testing;
 /// any 1 s (sliding windows, every arriving request counted). A request over a limit is a violation: it gets
 /// 429 with Retry-After and is counted. On top, a share of requests gets an injected 429 (Teams throttling for
 /// its own reasons) and every answer comes after a random latency. It counts accepted posts per conversation,
-/// so duplicates and losses can be read off afterwards.
+/// so duplicates and losses can be read off afterwards. Teams keeps the app's ceiling per tenant: a post whose
+/// activity names its tenant (conversation.tenantId, as the Bot Framework sends it) counts against that tenant's
+/// window; posts that name none share one window.
 /// </summary>
 public sealed class SimulatedTeamsConnector : IAsyncDisposable
 {
@@ -33,6 +35,7 @@ public sealed class SimulatedTeamsConnector : IAsyncDisposable
     private readonly (int Min, int Max) _latencyMs;
     private readonly Random _random;
     private readonly Queue<long> _appWindow = new();
+    private readonly Dictionary<string, Queue<long>> _tenantWindows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Queue<long>> _conversationWindows = new();
     private readonly List<long> _arrivals = [];
     private long _requests, _injected429s, _appViolations, _conversationViolations, _firstTicks, _lastTicks;
@@ -110,6 +113,7 @@ public sealed class SimulatedTeamsConnector : IAsyncDisposable
         lock (_appWindow)
         {
             _appWindow.Clear();
+            _tenantWindows.Clear();
             _arrivals.Clear();
             _conversationWindows.Clear();
             Posts.Clear();
@@ -121,7 +125,7 @@ public sealed class SimulatedTeamsConnector : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(HttpContext http, string conversationId)
     {
-        await http.Request.Body.CopyToAsync(Stream.Null);
+        var tenant = await TenantOfAsync(http.Request.Body);
         bool overApp, overConversation, inject;
         int latency;
         lock (_appWindow)
@@ -131,7 +135,8 @@ public sealed class SimulatedTeamsConnector : IAsyncDisposable
             _requests++;
             _firstTicks = _firstTicks == 0 ? now : _firstTicks;
             _lastTicks = Math.Max(_lastTicks, now);
-            overApp = Count(_appWindow, now, TimeSpan.FromSeconds(1)) > _ceiling;
+            var appWindow = tenant.Length == 0 ? _appWindow : _tenantWindows.TryGetValue(tenant, out var w) ? w : _tenantWindows[tenant] = new Queue<long>();
+            overApp = Count(appWindow, now, TimeSpan.FromSeconds(1)) > _ceiling;
             var window = _conversationWindows.GetOrAdd(conversationId, _ => new Queue<long>());
             overConversation = ConversationLimits.Any(l => CountWithin(window, now, l.Window) >= l.Limit);
             window.Enqueue(now);
@@ -156,6 +161,24 @@ public sealed class SimulatedTeamsConnector : IAsyncDisposable
 
         Posts.AddOrUpdate(Uri.UnescapeDataString(conversationId), 1, (_, n) => n + 1);
         return Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: 201);
+    }
+
+    /// <summary>The tenant an activity names (conversation.tenantId), or "" when it names none or is not JSON.</summary>
+    private static async Task<string> TenantOfAsync(Stream body)
+    {
+        try
+        {
+            using var json = await System.Text.Json.JsonDocument.ParseAsync(body);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty("conversation", out var conversation) && conversation.ValueKind == System.Text.Json.JsonValueKind.Object
+                && conversation.TryGetProperty("tenantId", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
+                ? id.GetString() ?? ""
+                : "";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "";
+        }
     }
 
     /// <summary>Adds an arrival to a one-window log and says how many arrivals (this one included) it now holds.</summary>

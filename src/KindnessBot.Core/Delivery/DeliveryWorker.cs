@@ -255,7 +255,18 @@ public sealed partial class DeliveryWorker(
         // A send still running when the lease ends could be repeated by another worker: it is cut off before then,
         // counting from when the lease was taken (waiting for the slot may have used some of it), never from now.
         var leaseLeft = leasedAt + (options.SendLease * 0.8) - time.GetUtcNow();
-        sendTimeout.CancelAfter(leaseLeft > TimeSpan.Zero ? leaseLeft : TimeSpan.Zero);
+        if (leaseLeft <= TimeSpan.Zero)
+        {
+            // Waiting for the slot outlasted the lease (a storage pause): another worker may hold the message now. Never
+            // send on a spent lease: CancelAfter(0) only cancels when a timer fires, which on a busy thread pool comes
+            // after the post has left, and then both workers post it (seen in the fan-out bench). Give the lease back
+            // (refused harmlessly if taken over) and let the queue message come back.
+            await gate.ReleaseAsync(batch, "The lease ran out while waiting for a send slot.", CancellationToken.None);
+            await HideAsync(queue, message, TimeSpan.Zero, CancellationToken.None);
+            return;
+        }
+
+        sendTimeout.CancelAfter(leaseLeft);
         try
         {
             attempt = await sender.SendAsync(conversation, batch, sendTimeout.Token);
