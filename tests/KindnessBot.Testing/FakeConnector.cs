@@ -91,11 +91,13 @@ public sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>
     /// The next <paramref name="count"/> requests with <paramref name="method"/> (new posts by default; PUT for updates) are
-    /// refused with <paramref name="status"/> (and Retry-After, if given), as Teams does when throttling.
+    /// refused with <paramref name="status"/> (and Retry-After, if given), as Teams does when throttling. With
+    /// <paramref name="only"/>, only requests whose activity matches count (a card by its content, say).
     /// </summary>
-    public void RefuseNext(int count, int status, string? retryAfter = null, string method = "POST")
+    public void RefuseNext(int count, int status, string? retryAfter = null, string method = "POST", Func<JObject, bool>? only = null)
     {
         _refuseMethod = method;
+        _refuseOnly = only;
         _refuseStatus = status;
         _retryAfter = retryAfter;
         Interlocked.Exchange(ref _toRefuse, count);
@@ -110,12 +112,24 @@ public sealed class FakeConnector : IAsyncDisposable
     private int _refused;
     private int _refuseStatus;
     private string _refuseMethod = "POST";
+    private Func<JObject, bool>? _refuseOnly;
     private string? _retryAfter;
 
     private async Task<IResult> HandleAsync(HttpContext http, string rest)
     {
         Interlocked.Increment(ref _received);
-        if (http.Request.Method == _refuseMethod && Interlocked.Decrement(ref _toRefuse) >= 0)
+        JObject? body = null;
+        if (_record || _refuseOnly is not null)
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            body = JObject.Parse(await reader.ReadToEndAsync());
+        }
+        else
+        {
+            await http.Request.Body.CopyToAsync(Stream.Null);
+        }
+
+        if (http.Request.Method == _refuseMethod && (_refuseOnly is not { } only || only(body!)) && Interlocked.Decrement(ref _toRefuse) >= 0)
         {
             Interlocked.Increment(ref _refused);
             if (_retryAfter is not null)
@@ -131,13 +145,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var replyToId = parts.Length >= 3 && parts[1] == "activities" ? Uri.UnescapeDataString(parts[2]) : null;
         if (_record)
         {
-            using var reader = new StreamReader(http.Request.Body);
-            var body = JObject.Parse(await reader.ReadToEndAsync());
-            _sent.Enqueue(new SentActivity(http.Request.Method, conversationId, replyToId, body));
-        }
-        else
-        {
-            await http.Request.Body.CopyToAsync(Stream.Null);
+            _sent.Enqueue(new SentActivity(http.Request.Method, conversationId, replyToId, body!));
         }
 
         return Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: http.Request.Method == "PUT" ? 200 : 201);

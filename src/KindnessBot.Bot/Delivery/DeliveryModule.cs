@@ -17,7 +17,8 @@ public static class DeliveryModule
     public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddStorage(DeliveryStorage.Declared);
+        // Every wave shard this deployment uses is created (and checked by readiness) like any declared table or queue.
+        services.AddStorage(DeliveryStorage.DeclaredWith(Math.Clamp(builder.Configuration.GetValue("Delivery:WaveShards", DeliveryStorage.DefaultWaveShards), 1, 64)));
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
             .Validate(o => o.AppCeilingPerSecond is > 0 and <= 1000, "Delivery:AppCeilingPerSecond must be above 0 and at most 1000.")
             .Validate(o => o.WaveShards is >= 1 and <= 64, "Delivery:WaveShards must be from 1 to 64.")

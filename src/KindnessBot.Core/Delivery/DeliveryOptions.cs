@@ -59,7 +59,7 @@ public sealed class DeliveryOptions
     public int ReservedForSingles { get; set; } = 4;
 
     /// <summary>Queue shards for waves (weekly prompts), spread by tenant so one tenant's wave waits only behind itself.</summary>
-    public int WaveShards { get; set; } = 8;
+    public int WaveShards { get; set; } = DeliveryStorage.DefaultWaveShards;
 
     /// <summary>Longest a worker waits between empty polls of the queues (a local enqueue wakes it at once).</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);

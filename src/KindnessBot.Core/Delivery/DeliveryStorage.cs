@@ -15,18 +15,27 @@ public sealed class DeliveryStorage
     public const string PoisonQueueName = "deliveries-poison";
     private const string Feature = "Delivery";
 
-    /// <summary>What the path keeps (with one wave shard), as infra/main.bicep creates it.</summary>
-    public static IReadOnlyList<StorageDeclaration> Declared { get; } =
+    /// <summary>Wave shards a deployment has unless it sets Delivery:WaveShards.</summary>
+    public const int DefaultWaveShards = 8;
+
+    /// <summary>What the path keeps with the default wave shards, as infra/main.bicep creates it.</summary>
+    public static IReadOnlyList<StorageDeclaration> Declared { get; } = DeclaredWith(DefaultWaveShards);
+
+    /// <summary>What the path keeps with <paramref name="waveShards"/> wave queues ("deliveries-wave", "deliveries-wave-1", …).</summary>
+    public static IReadOnlyList<StorageDeclaration> DeclaredWith(int waveShards) =>
     [
         StorageDeclaration.Table(OutboxName, Feature), StorageDeclaration.Table(SettingsName, Feature), StorageDeclaration.Table(PacingName, Feature),
-        StorageDeclaration.Queue(QueueName, Feature), StorageDeclaration.Queue(WaveQueueName, Feature), StorageDeclaration.Queue(PoisonQueueName, Feature),
+        StorageDeclaration.Queue(QueueName, Feature), StorageDeclaration.Queue(PoisonQueueName, Feature),
+        .. Enumerable.Range(0, waveShards).Select(i => StorageDeclaration.Queue(WaveName(i), Feature)),
     ];
+
+    private static string WaveName(int shard) => shard == 0 ? WaveQueueName : WaveQueueName + "-" + shard.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly IReadOnlyList<StorageDeclaration> _declared;
     private readonly StorageAccount _account;
 
     /// <param name="waveShards">Wave queue shards (1 to 64); a tenant's waves go to one of them, by a stable hash of the tenant.</param>
-    public DeliveryStorage(StorageAccount account, int waveShards = 1)
+    public DeliveryStorage(StorageAccount account, int waveShards = DefaultWaveShards)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentOutOfRangeException.ThrowIfLessThan(waveShards, 1);
@@ -35,10 +44,9 @@ public sealed class DeliveryStorage
         Outbox = account.Table(OutboxName);
         Settings = account.Table(SettingsName);
         Pacing = account.Table(PacingName);
-        var shards = Enumerable.Range(1, waveShards - 1).Select(i => StorageDeclaration.Queue(WaveQueueName + "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Feature));
-        _declared = [.. Declared, .. shards];
+        _declared = DeclaredWith(waveShards);
         Singles = account.Queue(QueueName);
-        Waves = [account.Queue(WaveQueueName), .. shards.Select(s => account.Queue(s.Name))];
+        Waves = [.. Enumerable.Range(0, waveShards).Select(i => account.Queue(WaveName(i)))];
         Poison = account.Queue(PoisonQueueName);
     }
 

@@ -34,9 +34,15 @@ public sealed class NudgeSettingsStore(DeliveryStorage storage)
     /// <summary>Forgets a person's settings (erasure).</summary>
     public async Task<int> EraseAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(tenantId), TableKey.Encode(personId), cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return 0; // a repeat finds nothing (and says so), whatever the service answers to deleting a missing row
+        }
+
         try
         {
-            await _table.DeleteEntityAsync(TableKey.Encode(tenantId), TableKey.Encode(personId), ETag.All, cancellationToken);
+            await _table.DeleteEntityAsync(found.Value!.PartitionKey, found.Value.RowKey, ETag.All, cancellationToken);
             return 1;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -41,6 +41,7 @@ public class LongNameTests(BotHost host) : IClassFixture<BotHost>
         var response = await host.PostAsync(submit);
 
         Assert.True(response.IsSuccessStatusCode, response.ToString());
+        await host.WaitForSentAsync(s => s.ConversationId == TeamsActivities.PersonalConversationId("29:long") && s.Card is not null && s.Card.ToString().Contains("cup of tea", StringComparison.Ordinal), "The consent request reaching the colleague");
         var consent = Assert.Single(host.Connector.Sent, s => s.ConversationId == TeamsActivities.PersonalConversationId("29:long") && s.Card is not null && s.Card.ToString().Contains("cup of tea", StringComparison.Ordinal));
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(consent.Card!.ToString()) < 28_000, "the consent card stays under Teams' size limit");
         var received = await host.Services.GetRequiredService<Core.Recognition.IRecognitionStore>().ReceivedAsync(host.Activities.TenantId, "29:long", null, 10, default);

@@ -15,7 +15,7 @@ public class StatementPostTests(TeamHost host) : IClassFixture<TeamHost>
         const string what = "You can walk a visitor to where they need to be";
         var post = await host.PreviewAsync(what);
         var refusedBefore = host.Connector.Refused;
-        host.Connector.RefuseNext(1, 503);
+        host.Connector.RefuseNext(1, 503, only: a => a.ToString().Contains(what, StringComparison.Ordinal) && a.ToString().Contains("I've read this", StringComparison.Ordinal));
 
         await host.SubmitAsync(post, "29:lee", inChannel: true);
         await host.UntilDeliveredAsync(() => Task.FromResult(host.Connector.Refused == refusedBefore + 1), "Teams refusing the first post");
@@ -54,8 +54,10 @@ public class StatementPostTests(TeamHost host) : IClassFixture<TeamHost>
     {
         const string what = "You can close the counter for ten minutes to comfort someone";
         var post = await host.PreviewAsync(what);
-        host.Connector.RefuseNext(1, 503);
+        var refusedBefore = host.Connector.Refused;
+        host.Connector.RefuseNext(1, 403, only: a => a.ToString().Contains(what, StringComparison.Ordinal) && a.ToString().Contains("I've read this", StringComparison.Ordinal)); // for good: the bot may not post there
         await host.SubmitAsync(post, "29:lee", inChannel: true);
+        await host.UntilDeliveredAsync(() => Task.FromResult(host.Connector.Refused == refusedBefore + 1), "Teams refusing the post");
 
         await host.PostAsync(host.Activities.PersonalMessage("permissions", "29:p12"));
 

@@ -15,6 +15,8 @@ public class AppraisalSafetyTests(TeamHost host) : IClassFixture<TeamHost>
 
     private async Task<Uri> SummaryLinkAsync(string recipient)
     {
+        // The consent request arrives first (on the delivery path), so the last card in the chat is the link's.
+        await host.DeliveredAsync(s => s.ConversationId == Chat(recipient) && s.Card?.ToString().Contains("recognised you", StringComparison.Ordinal) == true, "The consent request reaching " + recipient);
         await host.PostAsync(host.Activities.PersonalMessage("appraisal summary", recipient));
         await host.SubmitAsync(new JObject { ["verb"] = "appraisal-summary", ["months"] = "6" }, recipient);
         return new Uri((string)host.LastIn(Chat(recipient))!.Card!["actions"]![0]!["url"]!);

@@ -35,6 +35,8 @@ public class LookBackAndEntryPointTests(TeamHost host) : IClassFixture<TeamHost>
             await host.SubmitAsync(TeamHost.Give("29:p04", what: "Kindness from " + giver), giver);
         }
 
+        await host.UntilDeliveredAsync(() => Task.FromResult(host.SentTo(Chat("29:p04")).Count(s => s.Card?.ToString().Contains("recognised you", StringComparison.Ordinal) == true) == 6), "The six consent requests reaching Person 4");
+
         await host.PostAsync(host.Activities.PersonalMessage("my kindness", "29:p04"));
         var more = (JObject)host.LastIn(Chat("29:p04"))!.Card!["actions"]![0]!["data"]!;
         await host.SubmitAsync(more, "29:p04");
@@ -48,6 +50,7 @@ public class LookBackAndEntryPointTests(TeamHost host) : IClassFixture<TeamHost>
     public async Task The_appraisal_summary_is_only_for_the_recipient_and_downloads_as_a_file_behind_a_signed_link()
     {
         await host.SubmitAsync(TeamHost.Give("29:p11", what: "Made a new starter feel welcome", commitments: "Understanding"), "29:p12");
+        await host.DeliveredAsync(s => s.ConversationId == Chat("29:p11") && s.Card?.ToString().Contains("recognised you", StringComparison.Ordinal) == true, "The consent request reaching Person 11");
 
         await host.PostAsync(host.Activities.PersonalMessage("appraisal summary", "29:p11"));
         Assert.Equal("Kindness for your appraisal", host.LastIn(Chat("29:p11"))!.CardTitle);

@@ -16,13 +16,21 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
 
     private string Tenant => host.Activities.TenantId;
 
+    /// <summary>The consent request in the recipient's chat, once the delivery path has delivered it (bounded).</summary>
+    private Task<SentActivity> ConsentCardAsync(string recipient, string? what = null) =>
+        host.DeliveredAsync(s => s.ConversationId == Chat(recipient) && s.Card?.ToString().Contains("recognised you", StringComparison.Ordinal) == true && (what is null || s.Card.ToString().Contains(what, StringComparison.Ordinal)), $"The consent request reaching {recipient}");
+
+    /// <summary>The giver's note of what the recipient decided, once delivered.</summary>
+    private Task<SentActivity> GiverNoteAsync(string giver, string contains) =>
+        host.DeliveredAsync(s => s.ConversationId == Chat(giver) && s.Card?.ToString().Contains(contains, StringComparison.Ordinal) == true, $"The note to {giver} saying \"{contains}\"");
+
     [Fact]
     public async Task Given_in_a_channel_the_recipient_is_asked_first_and_only_after_yes_is_it_celebrated_there()
     {
         await host.SubmitAsync(TeamHost.Give("29:p01"), "29:p02", inChannel: true);
 
-        var ask = host.LastIn(Chat("29:p01"));
-        Assert.Equal("Person 2 recognised you", (string?)ask?.Card?["body"]?[0]?["inlines"]?[0]?["text"]);
+        var ask = await ConsentCardAsync("29:p01");
+        Assert.Equal("Person 2 recognised you", (string?)ask.Card?["body"]?[0]?["inlines"]?[0]?["text"]);
         Assert.DoesNotContain(host.SentTo(TeamsActivities.TeamId), s => s.Card?.ToString().Contains("Person 2 recognised Person 1", StringComparison.Ordinal) == true);
         Assert.Contains("I've let Person 1 know", host.LastIn(TeamsActivities.TeamId + ";messageid=1700000000000")!.Card!.ToString(), StringComparison.Ordinal);
 
@@ -30,9 +38,11 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
         await host.SubmitAsync(share, "29:p01");
         Assert.Equal("Your choice is saved", host.LastIn(Chat("29:p01"))!.CardTitle);
 
+        await host.DeliveredAsync(s => s.ConversationId == TeamsActivities.TeamId && s.Card?.ToString().Contains("Person 2 recognised Person 1:", StringComparison.Ordinal) == true, "The celebration in the channel");
+        await GiverNoteAsync("29:p02", "shared it with Care Team");
+        await host.DeliverAsync();
         var celebration = Assert.Single(host.SentTo(TeamsActivities.TeamId), s => s.Card?.ToString().Contains("Person 2 recognised Person 1:", StringComparison.Ordinal) == true);
         Assert.Contains("Stayed late to help a lost family", celebration.Card!.ToString(), StringComparison.Ordinal);
-        Assert.Contains("shared it with Care Team", host.LastIn(Chat("29:p02"))!.Card!.ToString(), StringComparison.Ordinal);
         var received = Assert.Single(await Store.ReceivedAsync(Tenant, "29:p01", null, 10, default));
         Assert.Equal(ConsentStatus.Shared, received.Status);
         Assert.Single(await Store.TeamAsync(Tenant, TeamsActivities.TeamId, 10, default), r => r.Key == received.Key);
@@ -42,7 +52,7 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
     public async Task A_consent_card_sent_before_its_field_was_renamed_still_records_the_choice()
     {
         await host.SubmitAsync(TeamHost.Give("29:p08", what: "Brought soup when I was ill."), "29:p07", inChannel: true);
-        var keep = (JObject)host.LastIn(Chat("29:p08"))!.Card!["actions"]![1]!["data"]!;
+        var keep = (JObject)(await ConsentCardAsync("29:p08")).Card!["actions"]![1]!["data"]!;
         Assert.Null(keep["key"]);
         keep["key"] = keep["recognition"]!.DeepClone(); // as cards carried it before: "key", which the Adaptive Cards SDK reserves
         keep.Remove("recognition");
@@ -56,13 +66,14 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
     public async Task Keep_it_between_us_posts_nothing_to_the_channel_and_tells_the_giver_kindly()
     {
         await host.SubmitAsync(TeamHost.Give("29:p03", what: "Listened properly when I was struggling."), "29:p04", inChannel: true);
-        var keep = (JObject)host.LastIn(Chat("29:p03"))!.Card!["actions"]![1]!["data"]!;
+        var keep = (JObject)(await ConsentCardAsync("29:p03")).Card!["actions"]![1]!["data"]!;
 
         await host.SubmitAsync(keep, "29:p03");
         await host.SubmitAsync(keep, "29:p03"); // pressed twice
 
+        await GiverNoteAsync("29:p04", "would like to keep it between you");
+        await host.DeliverAsync();
         Assert.DoesNotContain(host.SentTo(TeamsActivities.TeamId), s => s.Card?.ToString().Contains("Listened properly", StringComparison.Ordinal) == true);
-        Assert.Contains("would like to keep it between you", host.LastIn(Chat("29:p04"))!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Contains("already decided", host.LastIn(Chat("29:p03"))!.Card!.ToString(), StringComparison.Ordinal);
         Assert.Equal(ConsentStatus.Private, Assert.Single(await Store.ReceivedAsync(Tenant, "29:p03", null, 10, default)).Status);
     }
@@ -77,6 +88,8 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Single(await Store.ReceivedAsync(Tenant, "29:p05", null, 10, default));
         Assert.Single(await Store.GivenAsync(Tenant, "29:p06", 10, default));
+        await ConsentCardAsync("29:p05");
+        await host.DeliverAsync();
         Assert.Single(host.SentTo(Chat("29:p05")), s => s.Card?.ToString().Contains("recognised you", StringComparison.Ordinal) == true);
     }
 
@@ -90,6 +103,8 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
 
         await host.PostAsync(host.Activities.BotAddedToPersonal("29:sam"));
 
+        await ConsentCardAsync("29:sam", "Person 7 recognised you");
+        await host.DeliverAsync();
         Assert.Single(host.SentTo(Chat("29:sam")), s => s.Card?.ToString().Contains("Person 7 recognised you", StringComparison.Ordinal) == true);
         Assert.Equal(Core.Recognition.ChatAtGiving.Waiting, Assert.Single(await Store.ReceivedAsync(Tenant, "29:sam", null, 10, default)).Delivery);
     }
@@ -142,7 +157,7 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
     public async Task A_recipient_cannot_decide_about_someone_elses_recognition()
     {
         await host.SubmitAsync(TeamHost.Give("29:lee", what: "Covered my shift."), "29:p12", inChannel: true);
-        var share = (JObject)host.LastIn(Chat("29:lee"))!.Card!["actions"]![0]!["data"]!;
+        var share = (JObject)(await ConsentCardAsync("29:lee")).Card!["actions"]![0]!["data"]!;
 
         await host.SubmitAsync(share, "29:p12"); // the giver forging the recipient's button
 
@@ -156,24 +171,11 @@ public class RecognitionFlowTests(TeamHost host) : IClassFixture<TeamHost>
         const string written = "**Bold claim** [click](https://evil.example) <at>Everyone</at>";
         await host.SubmitAsync(TeamHost.Give("29:alex", what: written), "29:megan", inChannel: true);
 
-        var card = host.LastIn(Chat("29:alex"))!.Card!;
+        var sent = await ConsentCardAsync("29:alex", "Bold claim");
+        var card = sent.Card!;
         var runs = card.SelectTokens("$..inlines[*].text").Select(t => (string?)t).ToList();
         Assert.Contains(written, runs);
         Assert.DoesNotContain(card.SelectTokens("$..[?(@.type == 'TextBlock')].text"), t => ((string?)t)!.Contains("Bold claim", StringComparison.Ordinal));
-        Assert.Empty(host.LastIn(Chat("29:alex"))!.Activity["entities"] ?? new JArray());
-    }
-
-    [Fact]
-    public async Task A_submit_stores_a_recognition_in_three_storage_transactions_plus_two_reads_for_the_giver_s_teams_and_the_recipient_s_chat()
-    {
-        await host.PostAsync(host.Activities.PersonalMessage("recognise", "29:p01")); // the card: conversation and teams already known
-        host.Storage.Clear();
-
-        await host.SubmitAsync(TeamHost.Give("29:p02", celebrateIn: TeamsActivities.TeamId), "29:p01");
-
-        var requests = string.Join('\n', host.Storage.Requests);
-        Assert.True(host.Storage.CountFor("Recognitions") <= 3, requests);
-        Assert.True(host.Storage.Requests.Count <= 5, requests); // + the giver's teams (one membership read) and the recipient's chat
-        Assert.Single(await Store.GivenAsync(Tenant, "29:p01", 10, default));
+        Assert.Empty(sent.Activity["entities"] ?? new JArray());
     }
 }

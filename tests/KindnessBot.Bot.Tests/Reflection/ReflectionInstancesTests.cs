@@ -25,7 +25,7 @@ public sealed class TwoInstances : IAsyncLifetime
         Dictionary<string, string?> Shared() => new()
         {
             ["Storage:TablePrefix"] = _prefix, ["Reflection:AnswerSecret"] = Secret, ["Reflection:SweepInterval"] = "00:00:01",
-            ["Reflection:BaseBackoff"] = "00:00:01",
+            ["Delivery:BaseBackoff"] = "00:00:01",
         };
         First = new TeamHost(null, Shared());
         Second = new TeamHost(null, Shared());
@@ -68,6 +68,7 @@ public class ReflectionInstancesTests(TwoInstances instances) : IClassFixture<Tw
         Assert.True(all.Count == 1, $"{all.Count} posts; refused {connector.Refused}; slot {slot}; logs: {string.Join(" / ", instances.First.Logs.Entries.Concat(instances.Second.Logs.Entries).Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(e => e.Message))}");
         Assert.Equal(2, connector.Refused);
         Assert.Equal(SlotState.Sent, slot.State);
-        Assert.Equal(3, slot.Attempts);
+        var delivery = await host.Services.GetRequiredService<Core.Delivery.OutboxStore>().FindAsync(Core.Delivery.DeliveryRef.Of(PromptDelivery.Request(slot.Prompt)), default);
+        Assert.Equal((Core.Delivery.DeliveryState.Sent, 3), (delivery?.State, delivery?.Attempts));
     }
 }
