@@ -108,6 +108,10 @@ public sealed class DeliveryWorld
     public ReflectionScheduler Scheduler(TimeProvider time, string instance, ReflectionOptions? options = null) =>
         new(new TableScheduleStore(Reflection), Slots, Storage, new DeliveryOutbox(Storage, Outbox, Signal, time, NullLogger<DeliveryOutbox>.Instance), options ?? new ReflectionOptions(), time, NullLogger<ReflectionScheduler>.Instance, instance);
 
+    /// <summary>A queue message for a recorded message, as the queue would hand it over (for tests that drive the worker without queue traffic).</summary>
+    public static Azure.Storage.Queues.Models.QueueMessage MessageFor(DeliveryRequest request, DateTimeOffset insertedOn) =>
+        Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage(Guid.NewGuid().ToString(), "pop", DeliveryRef.Of(request).ToJson(), 1, insertedOn: insertedOn);
+
     /// <summary>A team channel the bot is in.</summary>
     public async Task<ConversationRecord> ChannelAsync(string conversationId, string? tenant = null)
     {
@@ -117,9 +121,9 @@ public sealed class DeliveryWorld
     }
 
     /// <summary>A person's own chat with the bot.</summary>
-    public async Task<ConversationRecord> PersonalChatAsync(string personId, string? tenant = null)
+    public async Task<ConversationRecord> PersonalChatAsync(string personId, string? tenant = null, string? timeZoneId = null)
     {
-        var record = new ConversationRecord { TenantId = tenant ?? Tenant, ConversationId = "a:chat-" + personId, Kind = ConversationKind.Personal, ServiceUrl = ServiceUrl, ChannelId = "msteams", BotId = "28:bot", UserId = personId };
+        var record = new ConversationRecord { TenantId = tenant ?? Tenant, ConversationId = "a:chat-" + personId, Kind = ConversationKind.Personal, ServiceUrl = ServiceUrl, ChannelId = "msteams", BotId = "28:bot", UserId = personId, TimeZoneId = timeZoneId };
         await Conversations.SaveAsync(record, CancellationToken.None);
         return record;
     }
