@@ -34,6 +34,19 @@ public sealed class DeliveryWorld
 
     public StorageAccount Account { get; }
 
+    private Azurite _azurite = null!;
+
+    /// <summary>This world's outbox, reached through a client whose requests pass <paramref name="policy"/> first (and are not retried).</summary>
+    public OutboxStore OutboxThrough(Azure.Core.Pipeline.HttpPipelinePolicy policy)
+    {
+        var options = new Azure.Data.Tables.TableClientOptions { Retry = { MaxRetries = 0 } };
+        options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
+        var account = new StorageAccount(new Azure.Data.Tables.TableServiceClient(_azurite.ConnectionString, options), new Azure.Storage.Queues.QueueServiceClient(_azurite.ConnectionString), Prefix);
+        return new OutboxStore(new DeliveryStorage(account, Storage.Waves.Count));
+    }
+
+    private string Prefix => Storage.Outbox.Name[..^DeliveryStorage.OutboxName.Length];
+
     public TimeProvider Time { get; }
 
     public DeliveryOptions Options { get; }
@@ -76,21 +89,23 @@ public sealed class DeliveryWorld
     {
         var azurite = await SharedAzurite.GetAsync();
         var world = new DeliveryWorld(azurite.Account(Azurite.NewTablePrefix()), waveShards, time ?? TimeProvider.System, options ?? FastOptions());
+        world._azurite = azurite;
         await world.Storage.CreateAllAsync(CancellationToken.None);
         await world.Reflection.CreateAllAsync(CancellationToken.None);
         await world.Account.CreateAsync(ConversationStorage.Declared, CancellationToken.None);
         return world;
     }
 
-    public DeliveryWorker Worker(IDeliverySender sender, string instance, ILogger<DeliveryWorker>? logger = null, IAppInstaller? installer = null, DeliveryOptions? options = null)
+    public DeliveryWorker Worker(IDeliverySender sender, string instance, ILogger<DeliveryWorker>? logger = null, IAppInstaller? installer = null, DeliveryOptions? options = null, OutboxStore? outbox = null)
     {
         options ??= Options;
         var quiet = new QuietHours(options);
+        outbox ??= Outbox;
         return new DeliveryWorker(
             Storage,
-            Outbox,
+            outbox,
             new DeliveryRoute(Conversations, installer ?? new NoAppInstaller(), options, NullLogger<DeliveryRoute>.Instance),
-            new NudgeGate(Outbox, Settings, quiet, options, Time),
+            new NudgeGate(outbox, Settings, quiet, options, Time),
             new FleetSendPacer(Storage, options, Time),
             new ConversationPacer(Storage),
             sender,
