@@ -63,8 +63,7 @@ public sealed class NudgeGate(OutboxStore outbox, NudgeSettingsStore settings, Q
 
         if (free is not { } slot)
         {
-            var tomorrow = quiet.ZoneOf(mine) is var zone ? NextDayStart(day, zone) : now;
-            return LeaseResult.Wait(quiet.NextAllowed(mine, tomorrow) - now);
+            return LeaseResult.Wait(quiet.NextAllowed(mine, quiet.NextDayStarts(mine, day)) - now);
         }
 
         var due = await DueAsync(entry, mine, now, cancellationToken);
@@ -123,17 +122,6 @@ public sealed class NudgeGate(OutboxStore outbox, NudgeSettingsStore settings, Q
         }
 
         return leased;
-    }
-
-    private static DateTimeOffset NextDayStart(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
 }
 

@@ -56,6 +56,9 @@ public sealed class QuietHours(DeliveryOptions options)
     public DateOnly LocalDay(NudgeSettings settings, DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, ZoneOf(settings)).DateTime);
 
+    /// <summary>The instant the person's next day begins (their local midnight after <paramref name="day"/>).</summary>
+    public DateTimeOffset NextDayStarts(NudgeSettings settings, DateOnly day) => Instant(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ZoneOf(settings));
+
     public TimeZoneInfo ZoneOf(NudgeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -11,29 +11,8 @@ public static class ReflectionCalendar
 {
     internal static readonly DateOnly FirstMonday = new(2001, 1, 1);
 
-    /// <summary>Finds a time zone by IANA id; false for an empty or unknown id.</summary>
-    public static bool TryFindZone(string? id, out TimeZoneInfo zone)
-    {
-        zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
-        {
-            return false;
-        }
-
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
-            return true;
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return false;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Finds a time zone by IANA id; false for an empty or unknown id (the one rule, shared with quiet hours).</summary>
+    public static bool TryFindZone(string? id, out TimeZoneInfo zone) => Delivery.QuietHours.TryFindZone(id, out zone);
 
     /// <summary>The instant a wall-clock time happens in a zone (see the class summary for DST rules).</summary>
     public static DateTimeOffset Resolve(DateOnly date, TimeOnly time, TimeZoneInfo zone)
