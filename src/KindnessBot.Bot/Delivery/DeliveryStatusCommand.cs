@@ -28,7 +28,8 @@ internal sealed class DeliveryStatusCommand(OutboxStore outbox, IAuthorisation a
         }
 
         var now = time.GetUtcNow();
-        var entries = await outbox.ForStatusAsync(person.TenantId ?? "", now - Recent, cancellationToken);
+        // The tenant is the turn's (TurnFacts.Person never carries one): with person.TenantId this read tenant "" and showed nothing.
+        var entries = await outbox.ForStatusAsync(TurnFacts.Where(turn).TenantId, now - Recent, cancellationToken);
         await turn.SendActivityAsync(common.Notice(title, Describe(entries, now, TurnFacts.Culture(turn))).ToActivity(), cancellationToken);
     }
 

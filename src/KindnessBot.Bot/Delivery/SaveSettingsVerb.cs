@@ -21,7 +21,8 @@ internal sealed class SaveSettingsVerb(NudgeSettingsStore store, SettingsViews v
 
         var person = TurnFacts.Person(turn);
         var now = time.GetUtcNow();
-        var saved = await store.ChangeAsync(person.TenantId ?? "", person.TeamsId, s => s with
+        // Saved under the turn's tenant, where the NudgeGate reads it (TurnFacts.Person never carries one: "" made TableKey throw).
+        var saved = await store.ChangeAsync(TurnFacts.Where(turn).TenantId, person.TeamsId, s => s with
         {
             QuietFrom = command.QuietFrom,
             QuietUntil = command.QuietUntil,

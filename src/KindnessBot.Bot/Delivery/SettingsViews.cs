@@ -13,7 +13,8 @@ internal sealed class SettingsViews(NudgeSettingsStore store, QuietHours quiet, 
     public async Task<CardMessage> CardAsync(ITurnContext turn, string? notice, CancellationToken cancellationToken)
     {
         var person = TurnFacts.Person(turn);
-        var settings = await store.GetAsync(person.TenantId ?? "", person.TeamsId, cancellationToken);
+        // The tenant is the turn's, as the delivery path reads it (TurnFacts.Person never carries one: "" made TableKey throw).
+        var settings = await store.GetAsync(TurnFacts.Where(turn).TenantId, person.TeamsId, cancellationToken);
         return Card(turn, settings, notice);
     }
 
