@@ -41,7 +41,7 @@ param stagingSlot bool = true
 ])
 param storageSku string = 'Standard_LRS'
 
-@description('The tables the bot uses (KindnessTables in src/KindnessBot.Core). The bot also creates them at start-up.')
+@description('The tables the bot uses (each feature declares its own: the *Storage.Declared lists in src/KindnessBot.Core). The bot also creates them at start-up.')
 param tableNames string[] = [
   'Conversations'
   'Memberships'
@@ -51,6 +51,8 @@ param tableNames string[] = [
   'ReflectionSchedules'
   'ReflectionSlots'
   'ReflectionAnswers'
+  'Deliveries'
+  'DeliverySettings'
   'SendPacing'
   'AuditLog'
   'RetentionRuns'
@@ -61,10 +63,18 @@ param tableNames string[] = [
 @maxLength(20)
 param tablePrefix string = ''
 
-@description('The queues the bot uses, each with its poison queue for messages that keep failing.')
+@description('The queues the bot uses: the delivery path\'s single messages, its poison queue, and its wave shards (Delivery:WaveShards, 8 by default: deliveries-wave, deliveries-wave-1 … deliveries-wave-7). The bot also creates them at start-up, all its shards included.')
 param queueNames string[] = [
-  'reflection-prompts'
-  'reflection-prompts-poison'
+  'deliveries'
+  'deliveries-poison'
+  'deliveries-wave'
+  'deliveries-wave-1'
+  'deliveries-wave-2'
+  'deliveries-wave-3'
+  'deliveries-wave-4'
+  'deliveries-wave-5'
+  'deliveries-wave-6'
+  'deliveries-wave-7'
 ]
 
 @description('Signs the short-lived links to appraisal summaries (Appraisal:LinkSigningKey); every instance must share it. Stored in the Key Vault, never in an app setting. A new one each deployment is fine: links live 15 minutes.')

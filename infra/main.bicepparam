@@ -9,8 +9,4 @@ param storageSku = 'Standard_ZRS'
 // Made once and kept (openssl rand -base64 32), then given to every deployment through the environment; the deployment
 // stores it in its Key Vault, and the app settings only refer to it.
 param reflectionAnswerSecret = readEnvironmentVariable('KINDNESSBOT_ANSWER_SECRET', '')
-param queueNames = [
-  'reflection-prompts'
-  'reflection-prompts-poison'
-]
 param botSku = 'S1'

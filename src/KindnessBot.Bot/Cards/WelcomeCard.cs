@@ -25,6 +25,7 @@ internal static class WelcomeCard
                     ])
                 { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium },
                 new TextBlock(T(nameof(Strings.WelcomeHowIHelp))) { Spacing = Spacing.Medium },
+                new TextBlock(T(forTeam ? nameof(Strings.WelcomeTeamQuietHours) : nameof(Strings.WelcomePersonalQuietHours))),
                 new TextBlock(T(forTeam ? nameof(Strings.WelcomeTeamHowToTalk) : nameof(Strings.WelcomePersonalHowToTalk))) { IsSubtle = true },
             ],
             [SubmitAction.ForVerb(T(nameof(Strings.RecogniseButton)), Routing.Verbs.RecogniseStart), SubmitAction.ForVerb(T(nameof(Strings.ShowHelpButton)), Routing.Verbs.Help)]);
