@@ -61,8 +61,14 @@ public sealed class DeliveryOptions
     /// <summary>Queue shards for waves (weekly prompts), spread by tenant so one tenant's wave waits only behind itself.</summary>
     public int WaveShards { get; set; } = DeliveryStorage.DefaultWaveShards;
 
-    /// <summary>Longest a worker waits between empty polls of the queues (a local enqueue wakes it at once).</summary>
+    /// <summary>How long a worker waits after a round of empty polls (a message queued on this instance wakes it at once).</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The wait doubles with each idle round up to this, so an idle instance costs about one queue request a second
+    /// rather than sixteen; a message queued on another instance may wait this long for an idle one.
+    /// </summary>
+    public TimeSpan MaxIdlePoll { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Unsolicited personal nudges one person gets in one of their days, at most; the rest wait and come as one digest. 0: no limit.</summary>
     public int NudgesPerDay { get; set; } = 1;

@@ -18,7 +18,7 @@ public static class DeliveryRetention
         ArgumentNullException.ThrowIfNull(time);
         return new TableRetention(storage.Outbox, DeliveryStorage.OutboxName, c =>
         {
-            var before = Min(c.Before, time.GetUtcNow() - KeptFor);
+            var before = Max(c.Before, time.GetUtcNow() - KeptFor); // the later of the two: 30 days, or sooner if the product keeps less
             return
             [
                 TableClient.CreateQueryFilter($"SettledAt lt {before}"),
@@ -27,5 +27,5 @@ public static class DeliveryRetention
         });
     }
 
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -46,6 +46,12 @@ public sealed partial class DeliveryWorker(
         using var capacity = new SemaphoreSlim(options.WorkerConcurrency);
         var waveCapacity = Math.Max(1, options.WorkerConcurrency - options.ReservedForSingles);
         var running = new List<Task>();
+
+        // The singles queue is read first, then again after every wave receive that found work and after every round
+        // of the wave shards; an idle worker waits after one round (1 + shards receives), longer each idle round up to
+        // MaxIdlePoll, and a message queued on this instance wakes it at once.
+        var pollSingles = true;
+        var idleWait = options.IdlePoll;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -53,7 +59,8 @@ public sealed partial class DeliveryWorker(
                 await capacity.WaitAsync(cancellationToken);
                 var free = capacity.CurrentCount + 1;
                 var queue = storage.Singles;
-                var messages = await ReceiveAsync(queue, free, cancellationToken);
+                var messages = pollSingles ? await ReceiveAsync(queue, free, cancellationToken) : [];
+                pollSingles = messages.Length > 0;
                 var wave = false;
                 var waveRoom = waveCapacity - Volatile.Read(ref _wavesInFlight);
                 if (messages.Length == 0 && waveRoom > 0)
@@ -61,6 +68,7 @@ public sealed partial class DeliveryWorker(
                     queue = storage.Waves[_nextWave++ % storage.Waves.Count];
                     messages = await ReceiveAsync(queue, Math.Min(free, waveRoom), cancellationToken);
                     wave = true;
+                    pollSingles = messages.Length > 0 || _nextWave % storage.Waves.Count == 0;
                 }
 
                 if (messages.Length == 0)
@@ -68,12 +76,15 @@ public sealed partial class DeliveryWorker(
                     capacity.Release();
                     if (waveRoom <= 0 || _nextWave % storage.Waves.Count == 0)
                     {
-                        await signal.WaitAsync(options.IdlePoll, time, cancellationToken); // every queue looked at once
+                        await signal.WaitAsync(idleWait, time, cancellationToken); // every queue looked at once
+                        idleWait = waveRoom <= 0 ? options.IdlePoll : TimeSpan.FromTicks(Math.Min(idleWait.Ticks * 2, Math.Max(options.IdlePoll.Ticks, options.MaxIdlePoll.Ticks)));
+                        pollSingles = true;
                     }
 
                     continue;
                 }
 
+                idleWait = options.IdlePoll;
                 for (var i = 1; i < messages.Length; i++)
                 {
                     await capacity.WaitAsync(cancellationToken);

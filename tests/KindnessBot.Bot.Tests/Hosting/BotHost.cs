@@ -61,6 +61,7 @@ public class BotHost : IAsyncLifetime
             ["Delivery:NudgesPerDay"] = "0",
             ["Delivery:BaseBackoff"] = "00:00:00.200",
             ["Delivery:IdlePoll"] = "00:00:00.200",
+            ["Delivery:MaxIdlePoll"] = "00:00:01",
             ["urls"] = "http://127.0.0.1:0",
         };
         foreach (var (key, value) in _extraSettings)

@@ -78,6 +78,7 @@ public sealed class DeliveryWorld
         VisibilityTimeout = TimeSpan.FromSeconds(1),
         SendLease = TimeSpan.FromSeconds(1),
         IdlePoll = TimeSpan.FromMilliseconds(20),
+        MaxIdlePoll = TimeSpan.FromMilliseconds(200),
         MaxAttempts = 6,
         WorkerConcurrency = 8,
         ReservedForSingles = 2,
