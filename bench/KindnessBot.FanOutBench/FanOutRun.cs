@@ -388,8 +388,10 @@ internal static class FanOutRun
             }
 
             var person = Person(i);
-            await conversations.SaveAsync(new ConversationRecord { TenantId = BigTenant, ConversationId = "a:chat-" + person, Kind = ConversationKind.Personal, ServiceUrl = serviceUrl.ToString(), ChannelId = "msteams", BotId = "28:bot", UserId = person }, ct);
             var zone = Zones[i % Zones.Length];
+
+            // The zone is the one the person's Teams client reported, kept on their chat's record (as the bot does).
+            await conversations.SaveAsync(new ConversationRecord { TenantId = BigTenant, ConversationId = "a:chat-" + person, Kind = ConversationKind.Personal, ServiceUrl = serviceUrl.ToString(), ChannelId = "msteams", BotId = "28:bot", UserId = person, TimeZoneId = zone }, ct);
             var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
             local = new TimeOnly(local.Hour, local.Minute);
             var (from, until) = (i % 20) switch

@@ -56,6 +56,7 @@ public static class DeliveryModule
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeliveryWorker>(sp, instance));
         services.AddHostedService<DeliveryWorkerService>();
 
+        services.AddSingleton<DeliveryCards>();
         services.AddSingleton<SettingsViews>();
         services.AddSingleton<ITextCommand, SettingsCommand>();
         services.AddSingleton<ITextCommand, DeliveryStatusCommand>();

@@ -6,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Delivery;
 
 /// <summary>The settings card for the person in a turn, with the kinds of nudge the features let people turn off.</summary>
-internal sealed class SettingsViews(NudgeSettingsStore store, QuietHours quiet, DeliveryOptions options, IEnumerable<IDeliveryRenderer> renderers, TimeProvider time)
+internal sealed class SettingsViews(NudgeSettingsStore store, QuietHours quiet, DeliveryOptions options, IEnumerable<IDeliveryRenderer> renderers, DeliveryCards cards, TimeProvider time)
 {
     public IReadOnlyList<string> OptOutKinds => [.. renderers.SelectMany(r => r.Kinds).Where(k => k.Value is not null).Select(k => k.Key).Order(StringComparer.Ordinal)];
 
@@ -31,6 +31,6 @@ internal sealed class SettingsViews(NudgeSettingsStore store, QuietHours quiet, 
         var labels = renderers.SelectMany(r => r.Kinds).Where(k => k.Value is not null).OrderBy(k => k.Key, StringComparer.Ordinal)
             .Select(k => (k.Key, Localisation.Text(k.Value!, culture))).ToList();
         settings = InZoneOf(turn, settings);
-        return new CardMessage("settings", SettingsCard.Build(settings, options, labels, quiet.ZoneOf(settings).Id, time.GetUtcNow(), notice, culture));
+        return cards.Settings(settings, options, labels, quiet.ZoneOf(settings).Id, time.GetUtcNow(), notice, TurnFacts.Locale(turn));
     }
 }
