@@ -96,7 +96,11 @@ public sealed class RecognitionService(
         {
             // Pressed again: whatever the first press set off is asked for again (each once, by its key), in case the
             // first press stopped half-way.
-            await AnnounceAsync(received, repeat: true, cancellationToken);
+            if (await AnnounceAsync(received, cancellationToken) is { } sharedIn)
+            {
+                await recognitions.AddToTeamAsync(received, sharedIn.ScopeId, cancellationToken); // repeated press: safe to repeat
+            }
+
             return (DecideOutcome.AlreadyDecided, received);
         }
 
@@ -109,13 +113,13 @@ public sealed class RecognitionService(
 
         // Recorded before the decision: if the decision then loses to another press, each message finds the recognition
         // as that press left it (a celebration of one kept private is dropped).
-        await AnnounceAsync(decided, repeat: false, cancellationToken);
+        var channel = await AnnounceAsync(decided, cancellationToken);
         if (!await recognitions.TryDecideAsync(decided, cancellationToken))
         {
             return (DecideOutcome.AlreadyDecided, received);
         }
 
-        if (share && await conversations.FindAsync(tenantId, decided.CelebrateInConversationId!, cancellationToken) is { IsRemoved: false } channel)
+        if (channel is not null)
         {
             await recognitions.AddToTeamAsync(decided, channel.ScopeId, cancellationToken);
         }
@@ -123,16 +127,17 @@ public sealed class RecognitionService(
         return (DecideOutcome.Decided, decided);
     }
 
-    /// <summary>The celebration (if shared, in a channel the bot is still in) and the note to the giver; on a repeat, the team's copy of a shared one too.</summary>
-    private async Task AnnounceAsync(Recognition decided, bool repeat, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the celebration (if shared, in a channel the bot is still in) and the note to the giver. Returns that
+    /// channel, where the team's copy belongs, or null when there is none.
+    /// </summary>
+    private async Task<ConversationRecord?> AnnounceAsync(Recognition decided, CancellationToken cancellationToken)
     {
-        if (decided.Status == ConsentStatus.Shared && await conversations.FindAsync(decided.TenantId, decided.CelebrateInConversationId!, cancellationToken) is { IsRemoved: false } channel)
+        ConversationRecord? channel = null;
+        if (decided.Status == ConsentStatus.Shared && await conversations.FindAsync(decided.TenantId, decided.CelebrateInConversationId!, cancellationToken) is { IsRemoved: false } found)
         {
+            channel = found;
             await outbox.EnqueueAsync(RecognitionDelivery.CelebrationRequest(decided, channel.ConversationId), cancellationToken);
-            if (repeat)
-            {
-                await recognitions.AddToTeamAsync(decided, channel.ScopeId, cancellationToken); // repeated press: safe to repeat
-            }
         }
 
         // A giver who erased their data is no longer named on the recognition, and is not told.
@@ -140,6 +145,8 @@ public sealed class RecognitionService(
         {
             await outbox.EnqueueAsync(RecognitionDelivery.OutcomeRequest(decided), cancellationToken);
         }
+
+        return channel;
     }
 
     public async Task<KindnessLookBack> LookBackAsync(string tenantId, string userId, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public class DeliveryFaultTests(TeamHost host) : IClassFixture<TeamHost>
     private string Tenant => host.Activities.TenantId;
 
     private static DeliveryRef ConsentRef(string tenant, string recipient, string giver, string cardId) =>
-        new(tenant, RecipientKind.Person, recipient, $"consent|{giver}|{cardId}");
+        DeliveryRef.Of(RecognitionDelivery.ConsentRequest(tenant, giver, cardId, recipient, null));
 
     private async Task<OutboxEntry> SettledAsync(DeliveryRef at, string what)
     {
@@ -117,7 +117,7 @@ public class RetryAfterAnHourTests(TeamHost host) : IClassFixture<TeamHost>
         host.Connector.RefuseNext(1, 429, retryAfter: "3600", only: a => a.ToString().Contains(what, StringComparison.Ordinal));
         var outbox = host.Services.GetRequiredService<OutboxStore>();
         var storage = host.Services.GetRequiredService<DeliveryStorage>();
-        var at = new DeliveryRef(host.Activities.TenantId, RecipientKind.Person, "29:p11", $"consent|29:p12|{cardId}");
+        var at = DeliveryRef.Of(RecognitionDelivery.ConsentRequest(host.Activities.TenantId, "29:p12", cardId, "29:p11", null));
 
         await host.SubmitAsync(TeamHost.Give("29:p11", what: what, cardId: cardId), "29:p12");
 

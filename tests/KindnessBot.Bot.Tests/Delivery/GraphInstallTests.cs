@@ -1,6 +1,7 @@
 using KindnessBot.Bot.Delivery;
 using KindnessBot.Bot.Tests.Hosting;
 using KindnessBot.Core.Delivery;
+using KindnessBot.Core.Recognition;
 using KindnessBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -53,7 +54,7 @@ public class GraphInstallTests(GraphHost graph) : IClassFixture<GraphHost>
         var host = graph.Host;
         const string what = "Showed me where everything is on my first shift.";
         var cardId = Guid.NewGuid().ToString("N");
-        var at = new DeliveryRef(host.Activities.TenantId, RecipientKind.Person, "29:sam", $"consent|29:p01|{cardId}");
+        var at = DeliveryRef.Of(RecognitionDelivery.ConsentRequest(host.Activities.TenantId, "29:p01", cardId, "29:sam", null));
         var outbox = host.Services.GetRequiredService<OutboxStore>();
 
         await host.SubmitAsync(TeamHost.Give("29:sam", what: what, cardId: cardId), "29:p01");
@@ -82,7 +83,7 @@ public class GraphOffTests(GraphOffHost graph) : IClassFixture<GraphOffHost>
     {
         var host = graph.Host;
         var cardId = Guid.NewGuid().ToString("N");
-        var at = new DeliveryRef(host.Activities.TenantId, RecipientKind.Person, "29:sam", $"consent|29:p02|{cardId}");
+        var at = DeliveryRef.Of(RecognitionDelivery.ConsentRequest(host.Activities.TenantId, "29:p02", cardId, "29:sam", null));
         var outbox = host.Services.GetRequiredService<OutboxStore>();
 
         await host.SubmitAsync(TeamHost.Give("29:sam", what: "Made the new starters feel welcome.", cardId: cardId), "29:p02");

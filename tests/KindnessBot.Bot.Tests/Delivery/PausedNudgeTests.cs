@@ -1,5 +1,6 @@
 using KindnessBot.Bot.Tests.Hosting;
 using KindnessBot.Core.Delivery;
+using KindnessBot.Core.Recognition;
 using KindnessBot.Core.Permissions;
 using KindnessBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +47,7 @@ public class PausedNudgeTests(WellbeingHost clocked) : IClassFixture<WellbeingHo
         const string what = "Sat with me while I waited for news.";
         var cardId = Guid.NewGuid().ToString("N");
         await host.SubmitAsync(TeamHost.Give("29:p08", what: what, cardId: cardId), "29:p09");
-        var consent = new DeliveryRef(tenant, RecipientKind.Person, "29:p08", $"consent|29:p09|{cardId}");
+        var consent = DeliveryRef.Of(RecognitionDelivery.ConsentRequest(tenant, "29:p09", cardId, "29:p08", null));
 
         await host.DeliverAsync();
         Assert.Equal(sentToHerBefore, host.SentTo(Chat("29:p08")).Count);

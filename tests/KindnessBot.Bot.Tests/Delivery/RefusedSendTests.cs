@@ -34,7 +34,7 @@ public class RefusedSendTests(TeamHost host) : IClassFixture<TeamHost>
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // longer than the first backoff: a repeated retry would have come
         Assert.Equal(refusedBefore + 1, host.Connector.Refused);
         Assert.Single(host.SentTo(Chat("29:p01")), s => s.Card?.ToString().Contains(what, StringComparison.Ordinal) == true);
-        var row = await Outbox.FindAsync(new DeliveryRef(Tenant, RecipientKind.Person, "29:p01", $"consent|29:p02|{cardId}"), default);
+        var row = await Outbox.FindAsync(DeliveryRef.Of(RecognitionDelivery.ConsentRequest(Tenant, "29:p02", cardId, "29:p01", null)), default);
         Assert.NotNull(row);
         Assert.Equal(DeliveryState.Sent, row.State);
         Assert.Equal(2, row.Attempts);
