@@ -5,6 +5,7 @@ using KindnessBot.Bot.People;
 using KindnessBot.Bot.Routing;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
+using KindnessBot.Core.Privacy;
 using KindnessBot.Core.Roles;
 using Microsoft.Bot.Builder;
 
@@ -38,9 +39,24 @@ public static class SharedServicesExtensions
             .Validate(o => o.LeaderChangesPerDay is > 0 and <= 10_000, "Limits:LeaderChangesPerDay must be between 1 and 10000.")
             .Validate(o => o.ExportsPerDay is > 0 and <= 1_000, "Limits:ExportsPerDay must be between 1 and 1000.").ValidateOnStart();
         services.AddRoles();
+        services.AddPrivacyKeys();
         services.AddSingleton<PersonScopes>();
         services.AddSingleton<TurnScopes>();
         return builder;
+    }
+
+    /// <summary>
+    /// The keys that keep anonymous actions anonymous (Core/Privacy), from `Privacy:Secret`, or when that is not set from
+    /// `Reflection:AnswerSecret` (held in Key Vault either way; the keys are derived with their own labels, so they are
+    /// unrelated to the reflection answer key). Read when first needed: hosts add configuration after the services.
+    /// </summary>
+    private static void AddPrivacyKeys(this IServiceCollection services)
+    {
+        services.AddOptions<PrivacyOptions>()
+            .Configure<IConfiguration>((o, c) => o.Secret = c[PrivacyOptions.SecretSetting] is { Length: > 0 } own ? own : c[PrivacyOptions.FallbackSetting])
+            .Validate(o => PrivacyKeys.IsSecret(o.Secret), $"Set {PrivacyOptions.SecretSetting} (or {PrivacyOptions.FallbackSetting}) to at least 32 random bytes in base64 (for example the output of 'openssl rand -base64 32'). It keeps anonymous reports and answers anonymous; keep it in Key Vault or app settings, never in the repository.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => PrivacyKeys.FromBase64(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PrivacyOptions>>().Value.Secret!));
     }
 
     /// <summary>

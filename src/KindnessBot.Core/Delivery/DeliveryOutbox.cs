@@ -61,6 +61,11 @@ public sealed partial class DeliveryOutbox(DeliveryStorage storage, OutboxStore 
         {
             throw new ArgumentException("A delivery key is 1 to 300 characters and a payload at most 16,000.", nameof(request));
         }
+
+        if (request.To.Kind == RecipientKind.Sealed && request.AadObjectId is not null)
+        {
+            throw new ArgumentException("A message to a sealed address carries nothing that says who it is for.", nameof(request));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} messages that waited for someone's first conversation with the bot are on their way")]

@@ -27,16 +27,23 @@ public sealed record DeliveryRequest(string TenantId, string Key, string Kind, R
     public string? AadObjectId { get; init; }
 }
 
-/// <summary>Who a message is for: a conversation the bot is in (a channel, a group chat), or a person, reached in their own chat with the bot.</summary>
+/// <summary>
+/// Who a message is for: a conversation the bot is in (a channel, a group chat), a person, reached in their own chat
+/// with the bot, or a person who acted anonymously, known only by a sealed address (<see cref="Privacy.SealedAddress"/>)
+/// that the delivery path opens at the moment of sending.
+/// </summary>
 public sealed record Recipient(RecipientKind Kind, string Id)
 {
     public static Recipient Conversation(string conversationId) => new(RecipientKind.Conversation, conversationId);
 
     public static Recipient Person(string teamsUserId) => new(RecipientKind.Person, teamsUserId);
+
+    public static Recipient Sealed(string sealedAddress) => new(RecipientKind.Sealed, sealedAddress);
 }
 
 public enum RecipientKind
 {
     Conversation,
     Person,
+    Sealed,
 }

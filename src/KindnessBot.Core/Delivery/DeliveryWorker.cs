@@ -248,7 +248,10 @@ public sealed partial class DeliveryWorker(
             }
 
             var at = await fleet.NextSlotAsync(entry.TenantId, cancellationToken);
-            if (await conversations.TryReserveAsync(entry.TenantId, conversation.ConversationId, at, cancellationToken) is { } retryAt)
+            // A sealed recipient's chat gets no pacing record: it would say when that person was written to. One message
+            // at a time to one chat is well inside Teams' per-conversation limit, and the fleet's pace still holds.
+            if (entry.Request.To.Kind != RecipientKind.Sealed
+                && await conversations.TryReserveAsync(entry.TenantId, conversation.ConversationId, at, cancellationToken) is { } retryAt)
             {
                 await gate.ReleaseAsync(batch, "The conversation's own limit", cancellationToken);
                 await HideAsync(queue, message, retryAt - time.GetUtcNow(), cancellationToken);

@@ -5,7 +5,8 @@ namespace KindnessBot.Core.Delivery;
 /// is dropped if they turned its kind off or it would expire first, and takes one of the person's nudges for their day
 /// (<see cref="DeliveryOptions.NudgesPerDay"/>): the day row and the leases on every nudge waiting for them (up to
 /// <see cref="DeliveryOptions.DigestLimit"/>, folded into one digest) are written in one batch, so two workers can never
-/// both take the last nudge of a day. A nudge that finds the day used waits for the person's next day.
+/// both take the last nudge of a day. A nudge that finds the day used waits for the person's next day. A nudge to a
+/// sealed address keeps the person's quiet hours, pause and opt-outs (read, never written) but takes no day row.
 /// </summary>
 public sealed class NudgeGate(OutboxStore outbox, NudgeSettingsStore settings, QuietHours quiet, DeliveryOptions options, TimeProvider time)
 {
@@ -18,13 +19,14 @@ public sealed class NudgeGate(OutboxStore outbox, NudgeSettingsStore settings, Q
         (string, object?)[] Lease(OutboxEntry e) =>
             [("State", nameof(DeliveryState.Sending)), ("SendingBy", instanceId), ("SendingUntil", now + options.SendLease), ("Attempts", e.Attempts + 1)];
 
-        if (!entry.Request.Nudge || entry.Request.To.Kind != RecipientKind.Person)
+        if (!entry.Request.Nudge || entry.Request.To.Kind == RecipientKind.Conversation)
         {
             return await LeaseEachAsync([entry], Lease, cancellationToken) is { Count: 1 } one ? LeaseResult.Go(one) : LeaseResult.Wait(Contended);
         }
 
-        var person = entry.Request.To.Id;
         ArgumentNullException.ThrowIfNull(to);
+        var isSealed = entry.Request.To.Kind == RecipientKind.Sealed;
+        var person = isSealed ? to.UserId ?? "" : entry.Request.To.Id;
         var mine = await settings.GetAsync(entry.TenantId, person, cancellationToken) with { TimeZoneId = to.TimeZoneId };
         if (mine.OptedOut.Contains(entry.Kind))
         {
@@ -37,7 +39,8 @@ public sealed class NudgeGate(OutboxStore outbox, NudgeSettingsStore settings, Q
             return entry.Request.ExpiresAt <= next ? LeaseResult.Drop("It would have expired during the person's quiet hours or pause.") : LeaseResult.Wait(next - now);
         }
 
-        if (options.NudgesPerDay <= 0)
+        // A sealed recipient's nudge takes no day row: a row under the person would say when they heard about what.
+        if (options.NudgesPerDay <= 0 || isSealed)
         {
             return await LeaseEachAsync([entry], Lease, cancellationToken) is { Count: 1 } one ? LeaseResult.Go(one) : LeaseResult.Wait(Contended);
         }

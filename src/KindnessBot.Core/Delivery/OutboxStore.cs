@@ -9,6 +9,7 @@ namespace KindnessBot.Core.Delivery;
 /// The Deliveries table. PartitionKey: tenant and recipient ("{tenant}|p|{person}" or "{tenant}|c|{conversation}"),
 /// so everything waiting for one person is one partition: their parked messages, their due nudges and their day
 /// rows ("day|{local date}|{n}", one per nudge they may get that day) can be read, and claimed together in one batch.
+/// A sealed recipient's messages are kept under their sealed address ("{tenant}|s|{sealed}"), never under the person.
 /// RowKey: "m|{key}", the feature's idempotency key: a second insert with the same key is refused (409).
 /// </summary>
 public sealed class OutboxStore(DeliveryStorage storage)
@@ -17,7 +18,7 @@ public sealed class OutboxStore(DeliveryStorage storage)
     private readonly TableClient _table = storage.Outbox;
 
     public static string Partition(string tenantId, RecipientKind kind, string recipient) =>
-        TableKey.Compose(tenantId, kind == RecipientKind.Person ? "p" : "c", recipient);
+        TableKey.Compose(tenantId, kind switch { RecipientKind.Person => "p", RecipientKind.Sealed => "s", _ => "c" }, recipient);
 
     public static string Row(string key) => MessagePrefix + TableKey.Encode(key);
 

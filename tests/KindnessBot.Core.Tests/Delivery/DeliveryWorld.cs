@@ -1,5 +1,6 @@
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Delivery;
+using KindnessBot.Core.Privacy;
 using KindnessBot.Core.Reflection;
 using KindnessBot.Core.Storage;
 using KindnessBot.Testing;
@@ -68,6 +69,9 @@ public sealed class DeliveryWorld
 
     public SlotStore Slots { get; }
 
+    /// <summary>This world's privacy keys (its own random secret), which the route opens sealed addresses with.</summary>
+    public PrivacyKeys Keys { get; } = PrivacyKeys.FromBase64(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+
     /// <summary>A generous ceiling and no backoff, so each test takes a second or two on the real clock.</summary>
     public static DeliveryOptions FastOptions() => new()
     {
@@ -97,23 +101,24 @@ public sealed class DeliveryWorld
         return world;
     }
 
-    public DeliveryWorker Worker(IDeliverySender sender, string instance, ILogger<DeliveryWorker>? logger = null, IAppInstaller? installer = null, DeliveryOptions? options = null, OutboxStore? outbox = null)
+    public DeliveryWorker Worker(IDeliverySender sender, string instance, ILogger<DeliveryWorker>? logger = null, IAppInstaller? installer = null, DeliveryOptions? options = null, OutboxStore? outbox = null, TimeProvider? time = null)
     {
         options ??= Options;
         var quiet = new QuietHours(options);
         outbox ??= Outbox;
+        var clock = time ?? Time;
         return new DeliveryWorker(
             Storage,
             outbox,
-            new DeliveryRoute(Conversations, installer ?? new NoAppInstaller(), options, NullLogger<DeliveryRoute>.Instance),
-            new NudgeGate(outbox, Settings, quiet, options, Time),
-            new FleetSendPacer(Storage, options, Time),
+            new DeliveryRoute(Conversations, installer ?? new NoAppInstaller(), options, NullLogger<DeliveryRoute>.Instance, Keys),
+            new NudgeGate(outbox, Settings, quiet, options, clock),
+            new FleetSendPacer(Storage, options, clock),
             new ConversationPacer(Storage),
             sender,
-            new DeliveryReactions([new PromptDelivery(Slots, Time)]),
+            new DeliveryReactions([new PromptDelivery(Slots, clock)]),
             Signal,
             options,
-            Time,
+            clock,
             logger ?? NullLogger<DeliveryWorker>.Instance,
             instance);
     }

@@ -1,0 +1,10 @@
+namespace KindnessBot.Bot.Extensions;
+
+/// <summary>The secret the privacy keys are derived from (see <see cref="Core.Privacy.PrivacyKeys"/> and docs/privacy.md).</summary>
+public sealed class PrivacyOptions
+{
+    public const string SecretSetting = "Privacy:Secret";
+    public const string FallbackSetting = "Reflection:AnswerSecret";
+
+    public string? Secret { get; set; }
+}
