@@ -57,6 +57,17 @@ public sealed class TeamsActivities(Uri serviceUrl, string tenantId = "11111111-
         return activity;
     }
 
+    /// <summary>A Teams dialog invoke (task/fetch from a button that opens one, task/submit from the dialog's form) in the team channel.</summary>
+    public JObject ChannelDialogInvoke(string name, JObject data, string userId = "29:alex")
+    {
+        var activity = ChannelMessage(string.Empty, userId, mentionBot: false);
+        activity.Remove("text");
+        activity["type"] = "invoke";
+        activity["name"] = name;
+        activity["value"] = new JObject { ["data"] = data, ["context"] = new JObject { ["theme"] = "default" } };
+        return activity;
+    }
+
     /// <summary>An Action.Execute press.</summary>
     public JObject PersonalExecute(string verb, JObject? data = null, string userId = "29:alex")
     {

@@ -13,9 +13,20 @@ public sealed record SubmitAction : CardAction
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "key", "msteams" };
 
     public SubmitAction(string title, IReadOnlyDictionary<string, object> data)
+        : this(title, data, opensDialog: false)
+    {
+    }
+
+    private SubmitAction(string title, IReadOnlyDictionary<string, object> data, bool opensDialog)
         : base(title)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (opensDialog)
+        {
+            Data = new Dictionary<string, object>(data) { ["msteams"] = new Dictionary<string, object> { ["type"] = "task/fetch" } };
+            return;
+        }
+
         if (data.Keys.FirstOrDefault(ReservedNames.Contains) is { } reserved)
         {
             throw new ArgumentException($"A button's data cannot have a field named \"{reserved}\": the Adaptive Cards SDK reserves it, and a press then sends nothing in some clients.", nameof(data));
@@ -25,6 +36,12 @@ public sealed record SubmitAction : CardAction
     }
 
     public IReadOnlyDictionary<string, object> Data { get; }
+
+    /// <summary>
+    /// A button that opens a Teams dialog (task/fetch): the one kind that must carry "msteams". Only the dialog seam
+    /// makes these, and only where the client opens dialogs (<c>Dialogs:Enabled</c>); elsewhere it makes plain buttons.
+    /// </summary>
+    internal static SubmitAction OpeningDialog(string title, IReadOnlyDictionary<string, object> data) => new(title, data, opensDialog: true);
 
     public static SubmitAction ForVerb(string title, string verb) => new(title, new Dictionary<string, object> { ["verb"] = verb });
 }

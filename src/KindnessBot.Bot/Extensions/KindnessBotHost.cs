@@ -1,5 +1,6 @@
 using KindnessBot.Bot.Audit;
 using KindnessBot.Bot.Delivery;
+using KindnessBot.Bot.Dialogs;
 using KindnessBot.Bot.Help;
 using KindnessBot.Bot.Leaders;
 using KindnessBot.Bot.Permissions;
@@ -19,6 +20,7 @@ public static class KindnessBotHost
         builder.AddTeamsBot();
         builder.AddSharedServices();
         builder.AddDelivery();
+        builder.AddDialogs();
         builder.AddAudit();
         builder.AddHelp();
         builder.AddLeaders();

@@ -7,4 +7,7 @@ public sealed class PrivacyOptions
     public const string FallbackSetting = "Reflection:AnswerSecret";
 
     public string? Secret { get; set; }
+
+    /// <summary>Whether <see cref="Secret"/> came from the fallback setting.</summary>
+    public bool FromFallback { get; set; }
 }

@@ -53,8 +53,9 @@ public static class SharedServicesExtensions
     private static void AddPrivacyKeys(this IServiceCollection services)
     {
         services.AddOptions<PrivacyOptions>()
-            .Configure<IConfiguration>((o, c) => o.Secret = c[PrivacyOptions.SecretSetting] is { Length: > 0 } own ? own : c[PrivacyOptions.FallbackSetting])
-            .Validate(o => PrivacyKeys.IsSecret(o.Secret), $"Set {PrivacyOptions.SecretSetting} (or {PrivacyOptions.FallbackSetting}) to at least 32 random bytes in base64 (for example the output of 'openssl rand -base64 32'). It keeps anonymous reports and answers anonymous; keep it in Key Vault or app settings, never in the repository.")
+            .Configure<IConfiguration>((o, c) => (o.Secret, o.FromFallback) = c[PrivacyOptions.SecretSetting] is { Length: > 0 } own ? (own, false) : (c[PrivacyOptions.FallbackSetting], true))
+            // A missing or weak fallback is reported once, by the reflection settings' own check.
+            .Validate(o => o.FromFallback || PrivacyKeys.IsSecret(o.Secret), $"Set {PrivacyOptions.SecretSetting} to at least 32 random bytes in base64 (for example the output of 'openssl rand -base64 32'). It keeps anonymous reports and answers anonymous; keep it in Key Vault or app settings, never in the repository. Leave it unset to use {PrivacyOptions.FallbackSetting}.")
             .ValidateOnStart();
         services.AddSingleton(sp => PrivacyKeys.FromBase64(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PrivacyOptions>>().Value.Secret!));
     }

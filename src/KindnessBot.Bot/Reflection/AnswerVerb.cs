@@ -8,10 +8,10 @@ using Microsoft.Bot.Builder;
 namespace KindnessBot.Bot.Reflection;
 
 /// <summary>
-/// "Send my reflection" on the prompt card. The reply goes to the person's personal chat when they have one, so
+/// "Send my reflection" on the answer form (in a dialog, or in the person's own chat where dialogs cannot open). The reply goes to the person's personal chat when they have one, so
 /// nothing in the channel says who answered; otherwise it is a reply without a name.
 /// </summary>
-internal sealed class AnswerVerb(ReflectionService reflection, IConversationStore conversations, Conversations.ProactiveSender sender, CommonCards cards) : SubmitVerb<AnswerVerb.Answer>
+internal sealed class AnswerVerb(ReflectionService reflection, IConversationStore conversations, Conversations.ProactiveSender sender, CommonCards cards, TurnScopes scopes) : SubmitVerb<AnswerVerb.Answer>
 {
     /// <summary>Longer than an answer may be, so an over-long one gets its own kind message rather than a generic one.</summary>
     private const int ReadLimit = AnswerService.MaxTextLength * 10;
@@ -51,7 +51,11 @@ internal sealed class AnswerVerb(ReflectionService reflection, IConversationStor
     {
         var where = TurnFacts.Where(turn);
         var person = TurnFacts.Person(turn);
-        var here = where.Kind == ConversationKind.Personal ? string.Empty : where.ScopeId;
+        // In the team's channel, that team; in personal chat (the form sent there where dialogs cannot open), the team
+        // only if the person is in it.
+        var here = where.Kind == ConversationKind.Personal
+            ? (await scopes.AllowedScopeAsync(turn, command.TeamId, cancellationToken))?.ScopeId ?? string.Empty
+            : where.ScopeId;
         var submit = new AnswerSubmit(where.TenantId, here, command.TeamId, command.Week, person.TeamsId, person.Name, command.Text, command.Wellbeing, Anonymous: !command.Named);
         var outcome = await reflection.AnswerAsync(submit, cancellationToken);
         var text = outcome.Result switch

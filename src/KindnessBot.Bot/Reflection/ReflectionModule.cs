@@ -33,6 +33,7 @@ public static class ReflectionModule
         services.AddSingleton<ReflectionService>();
         services.AddSingleton<ReflectionFollowUp>();
         services.AddSingleton<ReflectionCards>();
+        services.AddSingleton<Dialogs.IDialogForm, ReflectionAnswerForm>();
 
         // One id per running instance, recorded on the claims it makes.
         var instance = $"{Environment.MachineName}-{Guid.NewGuid():N}";

@@ -12,7 +12,7 @@ namespace KindnessBot.Bot.Tests.Browser;
 /// The Playground's first user (Alex Wilber, "user-id-0") is configured as a leader. The reflection sweeper runs every
 /// second, so a prompt made due by a test is posted within moments rather than at the next minute.
 /// </summary>
-public sealed class PlaygroundHost() : BotHost(new() { ["Leaders:Admins:0"] = "user-id-0", ["Reflection:SweepInterval"] = "00:00:01" });
+public sealed class PlaygroundHost() : BotHost(new() { ["Leaders:Admins:0"] = "user-id-0", ["Reflection:SweepInterval"] = "00:00:01", ["Dialogs:Enabled"] = "false" });
 
 /// <summary>
 /// The real host, the Microsoft 365 Agents Playground (a Teams-like client) and headless Chromium: what a person
@@ -103,28 +103,74 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
         var storage = host.Services.GetRequiredService<ReflectionStorage>();
         await PromptPostedAsync(storage, created.TenantId);
 
-        // The Playground's one user answers (any member may): typed text, a wellbeing score, anonymous as it comes.
+        // The Playground's one user presses Answer and types half an answer; meanwhile someone else answers (the test,
+        // through the bot's own service, when the script says it is half-way), so the prompt card is updated in place;
+        // then the rest of the answer, a wellbeing score, anonymous as it comes. What was typed must all arrive.
         const string answer = "I listened properly when a family told me about their worries, and it helped.";
-        var answered = await RunScriptAsync("playground-reflection-answer.js", [playground.Url, answer, answerScreenshot], beforeRetry: async () =>
+        var marker = Path.Combine(Path.GetTempPath(), $"kindnessbot-half-typed-{Guid.NewGuid():N}");
+        using var done = new CancellationTokenSource();
+        var meanwhile = AnswerWhenHalfTypedAsync(host, storage, created.TenantId, marker, done.Token);
+        JObject answered;
+        try
         {
-            await DeleteAllAsync(storage.Answers);
-            await DeleteAllAsync(storage.Slots);
-            await schedules.UpdateAsync(created.TenantId, created.TeamId, current => current! with { HandledThrough = null }, default);
-            await PromptPostedAsync(storage, created.TenantId);
-        });
+            answered = await RunScriptAsync("playground-reflection-answer.js", [playground.Url, answer, answerScreenshot, marker], beforeRetry: async () =>
+            {
+                await DeleteAllAsync(storage.Answers);
+                await DeleteAllAsync(storage.Slots);
+                await schedules.UpdateAsync(created.TenantId, created.TeamId, current => current! with { HandledThrough = null }, default);
+                await PromptPostedAsync(storage, created.TenantId);
+            });
+        }
+        finally
+        {
+            await done.CancelAsync();
+            File.Delete(marker + ".done");
+        }
 
+        Assert.True(await meanwhile > 0, "someone else answered while the answer was half typed");
         Assert.True((bool?)answered["ok"] == true, (string?)answered["error"]);
-        Assert.Contains("1 person has reflected so far.", (string?)answered["card"], StringComparison.Ordinal);
+        Assert.Equal(answer, (string?)answered["typed"]);
+        Assert.Contains("2 people have reflected so far.", (string?)answered["card"], StringComparison.Ordinal);
         Assert.DoesNotContain("Alex Wilber", (string?)answered["card"], StringComparison.Ordinal);
         Assert.Contains("Your answer is saved anonymously", (string?)answered["notice"], StringComparison.Ordinal);
 
-        // Stored anonymously: the text and the score, and nothing that says who gave them.
-        var row = Assert.Single(await host.Services.GetRequiredService<ReflectionStorage>().Answers.QueryAsync<TableEntity>().ToListAsync());
+        // Stored anonymously, whole: the text and the score, and nothing that says who gave them.
+        var rows = await host.Services.GetRequiredService<ReflectionStorage>().Answers.QueryAsync<TableEntity>().ToListAsync();
+        Assert.Equal(2, rows.Count);
+        var row = Assert.Single(rows, r => r.GetString("Text") == answer);
         Assert.True(row.GetBoolean("Anonymous"));
         Assert.False(row.ContainsKey("UserId"), "an anonymous answer must not keep the person's id");
         Assert.False(row.ContainsKey("UserName"), "an anonymous answer must not keep the person's name");
-        Assert.Equal(answer, row.GetString("Text"));
         Assert.Equal(4, row.GetInt32("Wellbeing"));
+    }
+
+    /// <summary>Each time the script says it is half-way (a retry says so again), another member answers; how many times.</summary>
+    private static async Task<int> AnswerWhenHalfTypedAsync(PlaygroundHost host, ReflectionStorage storage, string tenantId, string marker, CancellationToken stop)
+    {
+        var answeredTimes = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            if (File.Exists(marker))
+            {
+                File.Delete(marker);
+                var slot = (await new SlotStore(storage).ListAsync(tenantId, SlotState.Sent, default))[0];
+                var other = new AnswerSubmit(tenantId, slot.Prompt.TeamId, slot.Prompt.TeamId, slot.Prompt.Week, "29:someone-else", "Someone Else", "We covered for each other.", null, Anonymous: true);
+                await host.Services.GetRequiredService<ReflectionService>().AnswerAsync(other, default);
+                await File.WriteAllTextAsync(marker + ".done", "answered", default);
+                answeredTimes++;
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return answeredTimes;
     }
 
     private static Task PromptPostedAsync(ReflectionStorage storage, string tenantId) =>

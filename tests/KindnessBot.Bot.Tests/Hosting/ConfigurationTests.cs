@@ -36,6 +36,7 @@ public class ConfigurationTests(BotHost host) : IClassFixture<BotHost>
         { "Storage:TablePrefix", "bad-prefix!", "Storage:TablePrefix is up to 20 letters and digits" },
         { "Reflection:AnswerSecret", "", "Set Reflection:AnswerSecret to at least 32 random bytes" },
         { "Reflection:AnswerSecret", "c2hvcnQ=", "Set Reflection:AnswerSecret to at least 32 random bytes" },
+        { "Privacy:Secret", "c2hvcnQ=", "Set Privacy:Secret to at least 32 random bytes" },
         { "Reflection:SweepInterval", "00:00:00.010", "Reflection:SweepInterval must be from 1 second to 15 minutes" },
         { "Appraisal:LinkSigningKey", "c2hvcnQ=", "Appraisal:LinkSigningKey must be at least 32 random bytes" },
         { "Appraisal:LinkSigningKey", "not base64!", "Appraisal:LinkSigningKey must be at least 32 random bytes" },

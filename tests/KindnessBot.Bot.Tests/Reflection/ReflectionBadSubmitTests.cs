@@ -18,7 +18,7 @@ public class ReflectionBadSubmitTests(ReflectionHost reflection) : IClassFixture
 
     private TeamHost Host => reflection.Host;
 
-    public static TheoryData<string> Verbs => ["reflection-setup", "reflection-pause", "reflection-resume", "reflection-skip", "reflection-change", "reflection-answer"];
+    public static TheoryData<string> Verbs => ["reflection-setup", "reflection-pause", "reflection-resume", "reflection-skip", "reflection-change", "reflection-answer", "dialog-open"];
 
     [Theory]
     [MemberData(nameof(Verbs))]
@@ -72,6 +72,12 @@ public class ReflectionBadSubmitTests(ReflectionHost reflection) : IClassFixture
         }
     }
 
+    private static JObject WithoutTeamsField(JObject data)
+    {
+        data.Remove("msteams");
+        return data;
+    }
+
     /// <summary>A submit for the verb that is wrong in at least one way that must be refused.</summary>
     private static JObject Broken(string verb, SentActivity prompt, Random random)
     {
@@ -79,6 +85,7 @@ public class ReflectionBadSubmitTests(ReflectionHost reflection) : IClassFixture
         {
             "reflection-setup" => ReflectionHost.SetUp(),
             "reflection-answer" => ReflectionHost.Answer(prompt, "Fuzzed answer", "3"),
+            "dialog-open" => WithoutTeamsField(ReflectionHost.AnswerButton(prompt)),
             _ => new JObject { ["verb"] = verb, ["team"] = TeamsActivities.TeamId },
         };
         var fields = value.Properties().Where(p => p.Name != "verb").Select(p => p.Name).ToList();

@@ -26,7 +26,7 @@ public sealed class ReflectionCardSamples : ICardSamples
         [
             cards.ReflectionForm(null, "Europe/London", null, locale), cards.ReflectionForm(schedule, null, "19:team", locale),
             cards.ReflectionStatus(schedule, ReflectionCalendar.SlotOn(schedule, day), "Thank you. Reflection is set up.", locale), cards.ReflectionStatus(schedule with { Paused = true }, null, null, locale),
-            cards.Prompt(prompt, 0, false, locale), cards.Prompt(prompt, 7, false, locale), cards.Prompt(prompt, 7, true, locale),
+            cards.Prompt(prompt, 0, false, locale), cards.Prompt(prompt, 7, false, locale), cards.Prompt(prompt, 7, true, locale), cards.AnswerForm(prompt, locale),
             .. cards.ReflectionSummary("Care Team", prompt, answers, locale), .. cards.ReflectionSummary("Care Team", prompt, [], locale),
         ];
     }

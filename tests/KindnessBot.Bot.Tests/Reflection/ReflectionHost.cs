@@ -21,7 +21,14 @@ public class ReflectionHost : ClockedTeamHost
 
     /// <param name="services">Test services to add (for example, something that records telemetry).</param>
     protected ReflectionHost(Action<IServiceCollection>? services)
-        : base(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), new() { ["Reflection:Background"] = "false" }, services)
+        : this(services, [])
+    {
+    }
+
+    /// <param name="services">Test services to add.</param>
+    /// <param name="settings">Settings to add (for example, turning dialogs off as in the Playground).</param>
+    protected ReflectionHost(Action<IServiceCollection>? services, Dictionary<string, string?> settings)
+        : base(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), new(settings) { ["Reflection:Background"] = "false" }, services)
     {
     }
 
@@ -63,10 +70,19 @@ public class ReflectionHost : ClockedTeamHost
         return rows;
     }
 
-    /// <summary>The answer the prompt card sends: its button's data with what the person typed.</summary>
+    /// <summary>The data of the prompt card's Answer button (which opens the answer form).</summary>
+    public static JObject AnswerButton(SentActivity prompt) => (JObject)prompt.Card!["actions"]![0]!["data"]!.DeepClone();
+
+    /// <summary>
+    /// The answer the form sends, as its Send button does (the form carries the prompt's team and week, as the Answer
+    /// button did), with what the person typed.
+    /// </summary>
     public static JObject Answer(SentActivity prompt, string? text, string? wellbeing = null, bool named = false)
     {
-        var value = (JObject)prompt.Card!["actions"]![0]!["data"]!.DeepClone();
+        var value = AnswerButton(prompt);
+        value.Remove("msteams");
+        value.Remove("dialog");
+        value["verb"] = ReflectionAnswerVerb;
         if (text is not null)
         {
             value["answer"] = text;
@@ -86,6 +102,8 @@ public class ReflectionHost : ClockedTeamHost
 
     /// <summary>The team channel's schedule as stored.</summary>
     public Task<ReflectionSchedule?> StoredAsync() => Get<IScheduleStore>().FindAsync(TenantId, TeamsActivities.TeamId, default);
+
+    public const string ReflectionAnswerVerb = "reflection-answer";
 
     public SentActivity? Prompt() => Host.SentTo(TeamsActivities.TeamId).LastOrDefault(s => s.Method == "POST" && s.CardTitle == "Time to reflect");
 }

@@ -8,7 +8,7 @@ namespace KindnessBot.Bot.Tests.Reflection;
 /// <summary>What the leader's summary may show of wellbeing: an average of five or more scores, never a score beside an answer.</summary>
 public class SummaryPrivacyTests
 {
-    private static readonly ReflectionCards Cards = new();
+    private static readonly ReflectionCards Cards = new(new KindnessBot.Bot.Dialogs.Dialogs(Microsoft.Extensions.Options.Options.Create(new KindnessBot.Bot.Dialogs.DialogOptions())));
 
     private static PromptMessage Prompt()
     {
