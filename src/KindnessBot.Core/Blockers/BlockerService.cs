@@ -13,7 +13,7 @@ namespace KindnessBot.Core.Blockers;
 /// leaders (or admins) move, merge or pass. Every refusal is a value and changes nothing. An anonymous report keeps no
 /// identity: the reporter is reachable only through a sealed address, and findable by themselves only through a keyed tag.
 /// </summary>
-public sealed class BlockerService(BlockerStore store, PrivacyKeys keys, IAuthorisation authorisation, TimeProvider time, IAuditLog? audit = null)
+public sealed partial class BlockerService(BlockerStore store, PrivacyKeys keys, IAuthorisation authorisation, TimeProvider time, IAuditLog? audit = null)
 {
     private const int Attempts = 3;
 
@@ -54,42 +54,6 @@ public sealed class BlockerService(BlockerStore store, PrivacyKeys keys, IAuthor
             ["Blocker"] = keys.Sealer.Seal(tenant, BlockerKeys.ReportsPurpose, blocker.Id),
         };
         return new BlockerResult(await store.AddAsync(blocker, AffectsRow(tenant, blocker.Id, userId), list, cancellationToken), null);
-    }
-
-    /// <summary>A blocker of the scope's team, or null (another team's or tenant's, or no such id).</summary>
-    public async Task<Blocker?> FindAsync(ConversationRecord scope, string blockerId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return await store.FindAsync(scope.TenantId, blockerId, cancellationToken) is { } found && found.TeamId == scope.ScopeId ? found : null;
-    }
-
-    public Task<BlockerPage> TriageAsync(ConversationRecord scope, int pageSize, string? continuation, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return store.TriageAsync(scope.TenantId, scope.ScopeId, pageSize, continuation, cancellationToken);
-    }
-
-    /// <summary>The team's open blockers and those closed in the last 30 days, at most <paramref name="max"/> of each.</summary>
-    public Task<TeamBlockers> TeamAsync(ConversationRecord scope, int max, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return store.TeamAsync(scope.TenantId, scope.ScopeId, time.GetUtcNow() - TimeSpan.FromDays(30), max, cancellationToken);
-    }
-
-    /// <summary>A person's own reports, named and anonymous, newest first: found through their keyed tag and sealed ids only.</summary>
-    public async Task<IReadOnlyList<OwnReport>> MyReportsAsync(string tenantId, Person person, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        var reports = new List<OwnReport>();
-        foreach (var row in await store.PersonListAsync(tenantId, ReportsTag(tenantId, person.TeamsId), cancellationToken))
-        {
-            if (OpenListed(tenantId, row) is { } id && await store.FindAsync(tenantId, id, cancellationToken) is { } b)
-            {
-                reports.Add(new OwnReport(b.Id, b.What, b.Status, b.Anonymous, b.Outcome, b.CreatedAt));
-            }
-        }
-
-        return [.. reports.OrderBy(r => r.BlockerId, StringComparer.Ordinal)];
     }
 
     public Task<BlockerResult> MoveAsync(ConversationRecord scope, Person leader, string blockerId, BlockerStatus to, string? note, CancellationToken cancellationToken) =>
@@ -189,16 +153,6 @@ public sealed class BlockerService(BlockerStore store, PrivacyKeys keys, IAuthor
 
         return await CountAsync(scope.TenantId, blockerId, 1, cancellationToken) is { } counted ? new BlockerResult(counted, null) : BlockerResult.Refused(BlockerRefusal.ChangedMeanwhile);
     }
-
-    internal string ReportsTag(string tenantId, string userId) => keys.Tags.For(tenantId, BlockerKeys.ReportsPurpose, "", userId);
-
-    internal string? OpenListed(string tenantId, TableEntity listRow) => keys.Sealer.Open(tenantId, BlockerKeys.ReportsPurpose, listRow.GetString("Blocker") ?? "");
-
-    internal TableEntity AffectsRow(string tenantId, string blockerId, string userId) =>
-        new(BlockerKeys.AffectsPartition(tenantId, blockerId), keys.Tags.For(tenantId, BlockerKeys.AffectsPurpose, blockerId, userId))
-        {
-            ["Person"] = keys.Sealer.Seal(tenantId, BlockerKeys.AffectsPurpose, userId),
-        };
 
     private async Task<Blocker?> CountAsync(string tenantId, string blockerId, int added, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using KindnessBot.Core.Audit;
 using KindnessBot.Core.Blockers;
 
 namespace KindnessBot.Core.Tests.Blockers;
@@ -115,5 +116,23 @@ public sealed class BlockerTeamTests
         Assert.Single((await world.Service.TeamAsync(BlockerWorld.Scope(), 10, None)).RecentlyClosed);
         world.Time.Advance(TimeSpan.FromDays(2));
         Assert.Empty((await world.Service.TeamAsync(BlockerWorld.Scope(), 10, None)).RecentlyClosed);
+    }
+
+    [Fact]
+    public async Task Leaders_moves_merges_and_passes_are_audited_by_id_and_refusals_are_not()
+    {
+        var world = await BlockerWorld.NewAsync();
+        var kept = await world.ReportAsync();
+        var duplicate = await world.ReportAsync();
+        await world.MoveAsync(kept.Id, BlockerStatus.Acknowledged);
+        await world.MoveAsync(kept.Id, BlockerStatus.New);
+        await world.MoveAsync(kept.Id, BlockerStatus.InProgress, by: BlockerWorld.Member(1));
+        await world.Service.MergeAsync(BlockerWorld.Scope(), BlockerWorld.Leader, duplicate.Id, kept.Id, None);
+        await world.Service.PassAsync(BlockerWorld.Scope(), BlockerWorld.Leader, kept.Id, "19:team-b", None);
+
+        Assert.Equal(
+            [(AuditAction.BlockerMoved, kept.Id), (AuditAction.BlockerMerged, duplicate.Id), (AuditAction.BlockerPassed, kept.Id)],
+            world.Audit.Entries.Select(e => (e.Action, e.Subject!)));
+        Assert.All(world.Audit.Entries, e => Assert.Equal(BlockerWorld.Leader.TeamsId, e.ActorId));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using KindnessBot.Core.Audit;
 using KindnessBot.Core.Blockers;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
@@ -24,11 +25,13 @@ internal sealed class BlockerWorld
         Storage = storage;
         Counting = counting;
         Store = new BlockerStore(storage);
-        Service = new BlockerService(Store, Keys, new FixedAuthorisation(Leader.TeamsId), Time);
+        Service = new BlockerService(Store, Keys, new FixedAuthorisation(Leader.TeamsId), Time, Audit);
         PersonalData = new BlockerPersonalData(Store, Service);
     }
 
     public PrivacyKeys Keys { get; } = PrivacyKeys.FromBase64(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+    public RecordedAudit Audit { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -81,4 +84,22 @@ internal sealed class BlockerWorld
         Service.MoveAsync(Scope(), by ?? Leader, id, to, note, CancellationToken.None);
 
     public Task<List<TableEntity>> AllRowsAsync() => Storage.Blockers.RowsAsync(null, CancellationToken.None);
+}
+
+/// <summary>The audit entries a test's leaders caused, in order.</summary>
+internal sealed class RecordedAudit : IAuditLog
+{
+    public List<AuditEntry> Entries { get; } = [];
+
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        lock (Entries)
+        {
+            Entries.Add(entry);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<AuditPage> ReadAsync(string tenantId, string? before, int pageSize, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
