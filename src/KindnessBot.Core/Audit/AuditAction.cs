@@ -16,4 +16,7 @@ public enum AuditAction
     LeaderAdded,
     LeaderRemoved,
     SummaryRead,
+    BlockerMoved,
+    BlockerMerged,
+    BlockerPassed,
 }

@@ -1,0 +1,138 @@
+using Azure;
+using Azure.Data.Tables;
+using KindnessBot.Core.Storage;
+
+namespace KindnessBot.Core.Blockers;
+
+/// <summary>
+/// Blockers in the Blockers table (keys: <see cref="BlockerKeys"/>). Every read is a point read or a key range of one
+/// partition, never a scan. The blocker row is the truth and is written under its ETag (of two concurrent changes one
+/// wins); its team's index row follows it (written after, the old one removed), so a list never misses a blocker.
+/// </summary>
+public sealed class BlockerStore(BlockerStorage storage)
+{
+    private readonly TableClient _table = storage.Blockers;
+
+    public async Task<Blocker?> FindAsync(string tenantId, string blockerId, CancellationToken cancellationToken)
+    {
+        if (!RecordKey.IsKey(blockerId))
+        {
+            return null;
+        }
+
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(BlockerKeys.BlockerPartition(tenantId), blockerId, cancellationToken: cancellationToken);
+        return found.HasValue ? BlockerRows.ToBlocker(tenantId, found.Value!) : null;
+    }
+
+    /// <summary>Adds a new blocker, its index row, the reporter's affects row and their list row.</summary>
+    public async Task<Blocker> AddAsync(Blocker blocker, TableEntity reporterAffects, TableEntity reporterList, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blocker);
+        var added = await _table.AddEntityAsync(BlockerRows.Row(blocker), cancellationToken);
+        await _table.UpsertEntityAsync(BlockerRows.IndexRow(blocker), TableUpdateMode.Replace, cancellationToken);
+        await _table.AddEntityAsync(reporterAffects, cancellationToken);
+        await _table.AddEntityAsync(reporterList, cancellationToken);
+        return blocker with { ETag = added.Headers.ETag ?? default };
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="before"/> with <paramref name="after"/> if nobody changed it since it was read, then moves
+    /// its index row. Null when someone else got there first.
+    /// </summary>
+    public async Task<Blocker?> TryReplaceAsync(Blocker before, Blocker after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        Response written;
+        try
+        {
+            written = await _table.UpdateEntityAsync(BlockerRows.Row(after), before.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return null;
+        }
+
+        await _table.UpsertEntityAsync(BlockerRows.IndexRow(after), TableUpdateMode.Replace, cancellationToken);
+        var (oldPartition, oldRow) = (BlockerKeys.IndexPartition(before.TenantId, before.TeamId), BlockerKeys.IndexRow(before));
+        if (oldPartition != BlockerKeys.IndexPartition(after.TenantId, after.TeamId) || oldRow != BlockerKeys.IndexRow(after))
+        {
+            await DeleteIfThereAsync(oldPartition, oldRow, cancellationToken);
+        }
+
+        return after with { ETag = written.Headers.ETag ?? default };
+    }
+
+    /// <summary>Adds a person's tag to a blocker's affected; false when they are there already.</summary>
+    public async Task<bool> TryAddAffectedAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public Task<List<TableEntity>> AffectedAsync(string tenantId, string blockerId, CancellationToken cancellationToken) =>
+        _table.RowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {BlockerKeys.AffectsPartition(tenantId, blockerId)}"), cancellationToken);
+
+    /// <summary>One page of a team's open blockers: new, then acknowledged, then in progress, newest first in each.</summary>
+    public async Task<BlockerPage> TriageAsync(string tenantId, string teamId, int pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        var filter = Range(BlockerKeys.IndexPartition(tenantId, teamId), BlockerKeys.OpenPrefix, BlockerKeys.End(BlockerKeys.OpenPrefix));
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
+        {
+            return new BlockerPage([.. page.Values.Select(BlockerRows.ToSummary)], page.ContinuationToken);
+        }
+
+        return new BlockerPage([], null);
+    }
+
+    /// <summary>A team's open blockers and those closed since <paramref name="since"/>, at most <paramref name="max"/> of each.</summary>
+    public async Task<TeamBlockers> TeamAsync(string tenantId, string teamId, DateTimeOffset since, int max, CancellationToken cancellationToken)
+    {
+        var partition = BlockerKeys.IndexPartition(tenantId, teamId);
+        var open = await TakeAsync(Range(partition, BlockerKeys.OpenPrefix, BlockerKeys.End(BlockerKeys.OpenPrefix)), max, cancellationToken);
+        var closed = await TakeAsync(Range(partition, BlockerKeys.ClosedPrefix, BlockerKeys.ClosedBefore(since)), max, cancellationToken);
+        return new TeamBlockers(open, closed);
+    }
+
+    public Task<List<TableEntity>> PersonListAsync(string tenantId, string personTag, CancellationToken cancellationToken) =>
+        _table.RowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {BlockerKeys.PersonPartition(tenantId, personTag)}"), cancellationToken);
+
+    public async Task DeleteIfThereAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Gone already.
+        }
+    }
+
+    private async Task<List<BlockerSummary>> TakeAsync(string filter, int max, CancellationToken cancellationToken)
+    {
+        var found = new List<BlockerSummary>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
+        {
+            found.Add(BlockerRows.ToSummary(row));
+            if (found.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    private static string Range(string partition, string from, string to) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
+}
