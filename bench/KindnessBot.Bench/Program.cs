@@ -7,7 +7,8 @@ using KindnessBot.Testing;
 //   dotnet KindnessBot.Bench.dll [--seconds 5] [--warmup 1] [--rounds 3] [--concurrency 1,32]
 // The echo bots are served by this same program: dotnet KindnessBot.Bench.dll serve-echo <port> [--tuned]
 // "I've read this" under contention: dotnet KindnessBot.Bench.dll reads [--readers 500] [--concurrency 32]
-// --smoke (either benchmark): a second or two, to show it still runs; its figures are printed, not judged.
+// Triage and `blockers` for a team with thousands of blockers: dotnet KindnessBot.Bench.dll blockers [--blockers 5000] [--repeats 50]
+// --smoke (any benchmark): a second or two, to show it still runs; its figures are printed, not judged.
 var smoke = args.Contains("--smoke");
 if (args.Length > 0 && args[0] == "serve-echo")
 {
@@ -19,6 +20,13 @@ if (args.Length > 0 && args[0] == "reads")
 {
     await using var readsAzurite = await Azurite.StartAsync();
     return await ReadsBench.RunAsync(readsAzurite, Option("--readers", smoke ? 20 : 500), Option("--concurrency", smoke ? 4 : 32));
+}
+
+if (args.Length > 0 && args[0] == "blockers")
+{
+    await using var blockersAzurite = await Azurite.StartAsync();
+    var judged = await BlockersBench.RunAsync(blockersAzurite, Option("--blockers", smoke ? 200 : 5000), Option("--repeats", smoke ? 5 : 50));
+    return smoke ? 0 : judged;
 }
 
 var seconds = Option("--seconds", smoke ? 1 : 5);
