@@ -7,7 +7,6 @@ using KindnessBot.Core.Blockers;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Privacy;
-using KindnessBot.Core.Roles;
 using KindnessBot.Core.Storage;
 using KindnessBot.Testing;
 
@@ -34,7 +33,7 @@ internal static class BlockersBench
         await storage.CreateAllAsync(default);
         var keys = PrivacyKeys.FromBase64(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         var leader = new Person("29:bench-lead", null, "Lee Lead", Tenant);
-        var service = new BlockerService(new BlockerStore(storage), keys, new Leads(leader.TeamsId), TimeProvider.System);
+        var service = new BlockerService(new BlockerStore(storage), keys, new FixedLeaders(leader.TeamsId), TimeProvider.System);
         var scope = new ConversationRecord { TenantId = Tenant, ConversationId = Team, TeamId = Team, Kind = ConversationKind.Channel, ServiceUrl = "http://127.0.0.1:9/", ChannelId = "msteams", BotId = "28:bot" };
 
         var seeding = Stopwatch.StartNew();
@@ -103,14 +102,5 @@ internal static class BlockersBench
 
         times.Sort();
         return ((double)counting.Requests.Count / repeats, rows, times[times.Count / 2], times[Math.Min(times.Count - 1, (int)(times.Count * 0.95))]);
-    }
-
-    private sealed class Leads(string leader) : IAuthorisation
-    {
-        public Task<bool> IsAdminAsync(Person person, CancellationToken cancellationToken) => Task.FromResult(false);
-
-        public Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken) => Task.FromResult(person.TeamsId == leader);
-
-        public Task<IReadOnlyList<Person>> LeadersOfAsync(ConversationRecord scope, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Person>>([]);
     }
 }

@@ -4,7 +4,6 @@ using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Delivery;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Permissions;
-using KindnessBot.Core.Roles;
 using KindnessBot.Core.Storage;
 using KindnessBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,7 +49,7 @@ internal static class ReadsBench
         var posted = new PermissionDelivery(store);
         var team = new ConversationRecord { TenantId = "bench", ConversationId = "19:team", Kind = ConversationKind.Channel, ServiceUrl = "http://127.0.0.1:9/", ChannelId = "msteams", BotId = "28:bot", TeamId = "19:team", InstalledBy = "29:lead" };
         await conversations.SaveAsync(team, default);
-        var instances = Enumerable.Range(0, 2).Select(_ => new PermissionService(store, conversations, new Bosses("29:lead"), new Silent(), outbox, TimeProvider.System)).ToArray();
+        var instances = Enumerable.Range(0, 2).Select(_ => new PermissionService(store, conversations, new FixedLeaders("29:lead"), new Silent(), outbox, TimeProvider.System)).ToArray();
         var lead = new Person("29:lead", null, "Lee Lead", null);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var statements = new List<PermissionStatement>();
@@ -90,15 +89,5 @@ internal static class ReadsBench
     private sealed class Silent : IPermissionNotifier
     {
         public Task UpdateAsync(PermissionStatement statement, ConversationRecord where, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>The bench measures reads, not the authorisation check: these people lead.</summary>
-    private sealed class Bosses(params string[] leaders) : IAuthorisation
-    {
-        public Task<bool> IsAdminAsync(Person person, CancellationToken cancellationToken) => Task.FromResult(false);
-
-        public Task<bool> IsLeaderAsync(ConversationRecord scope, Person person, CancellationToken cancellationToken) => Task.FromResult(leaders.Contains(person.TeamsId));
-
-        public Task<IReadOnlyList<Person>> LeadersOfAsync(ConversationRecord scope, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Person>>([]);
     }
 }
