@@ -59,7 +59,7 @@ if [ ! -s .local/answer-secret ]; then
   chmod 600 .local/answer-secret
 fi
 
-# The Playground opens no Teams dialogs: forms (a reflection answer) are posted as cards of their own instead.
+# The Playground opens no Teams dialogs: forms (a reflection answer) are sent to the person's own chat as cards instead.
 Dialogs__Enabled=false Reflection__AnswerSecret="$(cat .local/answer-secret)" ASPNETCORE_ENVIRONMENT=Development dotnet src/KindnessBot.Bot/bin/Release/net10.0/KindnessBot.Bot.dll \
   --urls "http://127.0.0.1:$BOT_PORT" --contentRoot "$PWD/src/KindnessBot.Bot/bin/Release/net10.0" > "$LOG_DIR/bot.log" 2>&1 &
 pids+=($!)

@@ -11,9 +11,7 @@ internal sealed class ReflectionAnswerForm(SlotStore slots, ReflectionCards card
 {
     public const string FormName = "reflection-answer";
 
-    public static string Name => FormName;
-
-    string IDialogForm.Name => FormName;
+    public string Name => FormName;
 
     public async Task<DialogForm?> OpenAsync(ITurnContext turn, SubmitPayload data, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class ReflectionCards(Dialogs.Dialogs dialogs) : CardSet
         Fresh(PromptCard.Build(prompt, answerCount, closed, AnswerButton(prompt, Culture(locale)), Culture(locale)));
 
     private CardAction AnswerButton(PromptMessage prompt, System.Globalization.CultureInfo culture) =>
-        dialogs.Button(Localisation.Text(nameof(ReflectionText.PromptAnswerButton), culture), ReflectionAnswerForm.Name, new Dictionary<string, object> { ["team"] = prompt.TeamId, ["week"] = prompt.Week });
+        dialogs.Button(Localisation.Text(nameof(ReflectionText.PromptAnswerButton), culture), ReflectionAnswerForm.FormName, new Dictionary<string, object> { ["team"] = prompt.TeamId, ["week"] = prompt.Week });
 
     public IReadOnlyList<CardMessage> ReflectionSummary(string teamName, PromptMessage prompt, IReadOnlyList<ReflectionAnswer> answers, string? locale) =>
         [.. ReflectionSummaryCard.Build(teamName, prompt, answers, Culture(locale)).Select(card => Fresh(card))];
