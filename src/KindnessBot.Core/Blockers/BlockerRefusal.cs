@@ -31,6 +31,9 @@ public enum BlockerRefusal
 
     /// <summary>Someone else changed it at the same moment; read it again.</summary>
     ChangedMeanwhile,
+
+    /// <summary>This form was sent already (a double click or a retry): the first send stands.</summary>
+    AlreadyReported,
 }
 
 /// <summary>What a blocker action did: the blocker as it is now and the news for its reporter, or why nothing happened.</summary>

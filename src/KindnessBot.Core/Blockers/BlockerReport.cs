@@ -3,7 +3,8 @@ using KindnessBot.Core.People;
 namespace KindnessBot.Core.Blockers;
 
 /// <summary>A staff member's report of what got in the way of kindness for a team. Anonymous unless they choose otherwise.</summary>
-public sealed record BlockerReport(string TenantId, string TeamId, Person Reporter, string What, BlockerWhere Where, BlockerAffected Affected, string? Suggestion = null, bool Named = false)
+/// <param name="FormId">The id the report form was made with: the same form sent twice (a double click, a Teams retry) stores one blocker.</param>
+public sealed record BlockerReport(string TenantId, string TeamId, Person Reporter, string What, BlockerWhere Where, BlockerAffected Affected, string? Suggestion = null, bool Named = false, string? FormId = null)
 {
     /// <summary>Longest reporter name kept: Teams names are short, and a row must stay small.</summary>
     public const int MaxNameLength = 200;

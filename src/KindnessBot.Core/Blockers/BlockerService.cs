@@ -26,14 +26,15 @@ public sealed partial class BlockerService(BlockerStore store, PrivacyKeys keys,
         }
 
         var now = time.GetUtcNow();
+        var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         // An anonymous report keeps the day only: an instant could be matched against the reporter's own chat or a trace.
-        var at = report.Named ? now : new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var at = report.Named ? now : day;
         var tenant = report.TenantId;
         var userId = report.Reporter.TeamsId;
         var blocker = new Blocker
         {
             TenantId = tenant,
-            Id = RecordKey.New(at),
+            Id = BlockerId(tenant, day, report.FormId),
             TeamId = report.TeamId,
             What = report.What.Trim(),
             Where = report.Where,
@@ -53,7 +54,28 @@ public sealed partial class BlockerService(BlockerStore store, PrivacyKeys keys,
         {
             ["Blocker"] = keys.Sealer.Seal(tenant, BlockerKeys.ReportsPurpose, blocker.Id),
         };
-        return new BlockerResult(await store.AddAsync(blocker, AffectsRow(tenant, blocker.Id, userId), list, cancellationToken), null);
+        if (await store.AddAsync(blocker, AffectsRow(tenant, blocker.Id, userId), list, cancellationToken) is { } added)
+        {
+            return new BlockerResult(added, null);
+        }
+
+        // The same form again: what it stored the first time stands, and nothing more is stored.
+        return BlockerResult.Refused(BlockerRefusal.AlreadyReported);
+    }
+
+    /// <summary>
+    /// A blocker's id: the day (never the moment, for named and anonymous reports alike, so the order of a day's reports
+    /// says nothing about who made them) and a part from the form, so the same form makes the same id that day.
+    /// </summary>
+    internal static string BlockerId(string tenantId, DateTimeOffset day, string? formId)
+    {
+        if (string.IsNullOrEmpty(formId))
+        {
+            return RecordKey.New(day);
+        }
+
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{tenantId}|{formId}"));
+        return $"{RecordKey.InvertedTicks(day)}-{Convert.ToHexStringLower(hash, 0, 4)}";
     }
 
     public Task<BlockerResult> MoveAsync(ConversationRecord scope, Person leader, string blockerId, BlockerStatus to, string? note, CancellationToken cancellationToken) =>

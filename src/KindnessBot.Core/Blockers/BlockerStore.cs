@@ -24,11 +24,20 @@ public sealed class BlockerStore(BlockerStorage storage)
         return found.HasValue ? BlockerRows.ToBlocker(tenantId, found.Value!) : null;
     }
 
-    /// <summary>Adds a new blocker, its index row, the reporter's affects row and their list row.</summary>
-    public async Task<Blocker> AddAsync(Blocker blocker, TableEntity reporterAffects, TableEntity reporterList, CancellationToken cancellationToken)
+    /// <summary>Adds a new blocker, its index row, the reporter's affects row and their list row; null when that id is taken (the same form again).</summary>
+    public async Task<Blocker?> AddAsync(Blocker blocker, TableEntity reporterAffects, TableEntity reporterList, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blocker);
-        var added = await _table.AddEntityAsync(BlockerRows.Row(blocker), cancellationToken);
+        Response added;
+        try
+        {
+            added = await _table.AddEntityAsync(BlockerRows.Row(blocker), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
+        }
+
         await _table.UpsertEntityAsync(BlockerRows.IndexRow(blocker), TableUpdateMode.Replace, cancellationToken);
         await _table.AddEntityAsync(reporterAffects, cancellationToken);
         await _table.AddEntityAsync(reporterList, cancellationToken);

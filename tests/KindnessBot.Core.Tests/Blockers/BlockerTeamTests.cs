@@ -8,6 +8,36 @@ public sealed class BlockerTeamTests
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
+    public async Task The_same_report_form_sent_twice_stores_one_blocker_and_a_new_form_another()
+    {
+        var world = await BlockerWorld.NewAsync();
+        var report = new BlockerReport(BlockerWorld.Tenant, BlockerWorld.Team, BlockerWorld.Reporter, "The rota double-books the quiet room", BlockerWhere.ToolOrSystem, BlockerAffected.Colleagues, FormId: "form-1");
+
+        var first = await world.Service.ReportAsync(report, None);
+        world.Time.Advance(TimeSpan.FromMinutes(1));
+        var again = await world.Service.ReportAsync(report, None);
+        var other = await world.Service.ReportAsync(report with { FormId = "form-2" }, None);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(BlockerRefusal.AlreadyReported, again.Refusal);
+        Assert.True(other.Succeeded);
+        Assert.Equal(2, (await world.Service.TriageAsync(BlockerWorld.Scope(), 10, null, None)).Items.Count);
+        Assert.Equal(2, (await world.Service.MyReportsAsync(BlockerWorld.Tenant, BlockerWorld.Reporter, None)).Count);
+    }
+
+    [Fact]
+    public async Task A_named_report_s_id_holds_the_day_not_the_moment_like_an_anonymous_one()
+    {
+        var world = await BlockerWorld.NewAsync();
+
+        var named = await world.ReportAsync(named: true);
+        var anonymous = await world.ReportAsync();
+
+        Assert.Equal(anonymous.Id[..19], named.Id[..19]);
+        Assert.Equal(KindnessBot.Core.Storage.RecordKey.InvertedTicks(new DateTimeOffset(world.Time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero)), named.Id[..19]);
+    }
+
+    [Fact]
     public async Task Affects_me_too_counts_each_person_once()
     {
         var world = await BlockerWorld.NewAsync();
@@ -83,14 +113,14 @@ public sealed class BlockerTeamTests
     }
 
     [Fact]
-    public async Task Triage_lists_new_then_acknowledged_then_in_progress_newest_first_in_pages()
+    public async Task Triage_lists_new_then_acknowledged_then_in_progress_newest_day_first_in_pages()
     {
         var world = await BlockerWorld.NewAsync();
         var ids = new List<string>();
         for (var i = 0; i < 6; i++)
         {
             ids.Add((await world.ReportAsync(named: true)).Id);
-            world.Time.Advance(TimeSpan.FromMinutes(1));
+            world.Time.Advance(TimeSpan.FromDays(1));
         }
 
         await world.MoveAsync(ids[0], BlockerStatus.Acknowledged);
