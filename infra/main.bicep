@@ -51,6 +51,7 @@ param tableNames string[] = [
   'ReflectionSchedules'
   'ReflectionSlots'
   'ReflectionAnswers'
+  'Blockers'
   'Deliveries'
   'DeliverySettings'
   'SendPacing'

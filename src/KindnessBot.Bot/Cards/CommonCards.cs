@@ -14,7 +14,10 @@ public sealed class CommonCards(IServiceProvider services) : CardSet
     public CardMessage WelcomeTeam(string? locale) => Cached(locale, c => WelcomeCard.Build(forTeam: true, c));
 
     public CardMessage Help(bool inSharedConversation, string? locale) =>
-        Cached(locale, c => HelpCard.Build(Commands, inSharedConversation, c), inSharedConversation ? "shared" : "personal");
+        Cached(locale, c => HelpCard.Build(Commands, inSharedConversation, ReportBlocker(c), c), inSharedConversation ? "shared" : "personal");
+
+    private CardAction ReportBlocker(System.Globalization.CultureInfo culture) =>
+        services.GetRequiredService<Dialogs.Dialogs>().Button(Localisation.Text(nameof(Strings.ReportBlockerButton), culture), Verbs.ReportBlockerForm, new Dictionary<string, object>());
 
     /// <summary>Something failed on the bot's side.</summary>
     public CardMessage Error(string? locale) => Cached(locale, c => ErrorCard.Build(nameof(Strings.ErrorTitle), nameof(Strings.ErrorBody), c, offerHelp: false));

@@ -7,7 +7,8 @@ namespace KindnessBot.Bot.Cards;
 /// <summary>Everything the bot answers, built from the commands that are registered, so it is never out of date.</summary>
 internal static class HelpCard
 {
-    public static AdaptiveCard Build(IEnumerable<ITextCommand> commands, bool inSharedConversation, CultureInfo culture)
+    /// <param name="reportBlocker">The button that opens the blocker report form (a dialog where Teams opens one).</param>
+    public static AdaptiveCard Build(IEnumerable<ITextCommand> commands, bool inSharedConversation, CardAction reportBlocker, CultureInfo culture)
     {
         string T(string name) => Localisation.Text(name, culture);
         var rows = commands
@@ -20,6 +21,6 @@ internal static class HelpCard
                 new TextBlock(T(inSharedConversation ? nameof(Strings.HelpIntroShared) : nameof(Strings.HelpIntroPersonal))),
                 new FactSet(rows) { Spacing = Spacing.Medium },
             ],
-            [SubmitAction.ForVerb(T(nameof(Strings.RecogniseButton)), Verbs.RecogniseStart)]);
+            [SubmitAction.ForVerb(T(nameof(Strings.RecogniseButton)), Verbs.RecogniseStart), reportBlocker]);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class SaveSettingsVerb(NudgeSettingsStore store, SettingsViews v
             QuietUntil = command.QuietUntil,
             WeekendsQuiet = command.WeekendsQuiet,
             PausedUntil = command.PauseWeeks switch { > 0 => now.AddDays(7 * command.PauseWeeks), SettingsForm.KeepPause => s.PausedUntil, _ => null },
-            OptedOut = command.OptedOut,
+            OptedOut = new HashSet<string>(command.OptedOut.Concat(s.OptedOut.Where(command.Unchanged.Contains)), StringComparer.Ordinal),
         }, cancellationToken);
         var notice = command.QuietFrom == command.QuietUntil ? nameof(DeliveryText.SettingsSavedNoQuiet) : nameof(DeliveryText.SettingsSaved);
         await turn.SendActivityAsync(views.Card(turn, saved, TurnFacts.Text(turn, notice)).ToActivity(), cancellationToken);

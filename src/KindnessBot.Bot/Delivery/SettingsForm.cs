@@ -6,8 +6,10 @@ namespace KindnessBot.Bot.Delivery;
 /// <summary>
 /// What "Save my settings" sends, parsed and checked: quiet hours as HH:mm, weekends quiet or not, a pause of 1, 2 or 4 weeks
 /// from now, none (0, which ends a pause) or the current one kept (-1), and for each kind of nudge people may turn off, whether it stays on ("optout.{kind}" toggles).
+/// A kind whose toggle the card does not have at all (a card sent before that kind existed) is <see cref="Unchanged"/>:
+/// saving that card keeps what the person chose for it, rather than refusing the whole card.
 /// </summary>
-internal sealed record SettingsForm(TimeOnly QuietFrom, TimeOnly QuietUntil, bool WeekendsQuiet, int PauseWeeks, IReadOnlySet<string> OptedOut)
+internal sealed record SettingsForm(TimeOnly QuietFrom, TimeOnly QuietUntil, bool WeekendsQuiet, int PauseWeeks, IReadOnlySet<string> OptedOut, IReadOnlySet<string> Unchanged)
 {
     public const string From = "quietFrom";
     public const string Until = "quietUntil";
@@ -37,8 +39,15 @@ internal sealed record SettingsForm(TimeOnly QuietFrom, TimeOnly QuietUntil, boo
         }
 
         var optedOut = new HashSet<string>(StringComparer.Ordinal);
+        var unchanged = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in optOutKinds)
         {
+            if (!payload.Has(OptOutPrefix + kind))
+            {
+                unchanged.Add(kind);
+                continue;
+            }
+
             var on = Toggle(payload, OptOutPrefix + kind);
             if (!on.IsValid)
             {
@@ -51,7 +60,7 @@ internal sealed record SettingsForm(TimeOnly QuietFrom, TimeOnly QuietUntil, boo
             }
         }
 
-        return Parsed<SettingsForm>.Valid(new SettingsForm(from.Value, until.Value, weekends.Value, pause.Value, optedOut));
+        return Parsed<SettingsForm>.Valid(new SettingsForm(from.Value, until.Value, weekends.Value, pause.Value, optedOut, unchanged));
     }
 
     /// <summary>A toggle the card always sends: true or false, and missing is a problem (not a default).</summary>

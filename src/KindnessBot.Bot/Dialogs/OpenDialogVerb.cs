@@ -1,7 +1,6 @@
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Resources;
 using KindnessBot.Bot.Routing;
-using KindnessBot.Core.Conversations;
 using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Dialogs;
@@ -13,7 +12,7 @@ namespace KindnessBot.Bot.Dialogs;
 /// in place (the Playground does: half an answer typed in a form posted beside the prompt was lost when the prompt's count
 /// went up), and because nobody else needs to see that someone is answering.
 /// </summary>
-internal sealed class OpenDialogVerb(DialogForms forms, IConversationStore conversations, Conversations.ProactiveSender sender, CommonCards cards) : ISubmitVerb
+internal sealed class OpenDialogVerb(DialogForms forms, Conversations.PrivateReplies replies, CommonCards cards) : ISubmitVerb
 {
     public string Verb => Dialogs.OpenVerb;
 
@@ -34,16 +33,7 @@ internal sealed class OpenDialogVerb(DialogForms forms, IConversationStore conve
             return null;
         }
 
-        var where = TurnFacts.Where(turn);
-        if (where.Kind != ConversationKind.Personal && await conversations.FindPersonalAsync(where.TenantId, turn.Activity.From.Id, cancellationToken) is { IsRemoved: false } own)
-        {
-            await sender.SendAsync(own, opened.Form.ToActivity(), cancellationToken);
-        }
-        else
-        {
-            await turn.SendActivityAsync(opened.Form.ToActivity(), cancellationToken);
-        }
-
+        await replies.SendAsync(turn, opened.Form.ToActivity(), cancellationToken);
         return null;
     }
 }

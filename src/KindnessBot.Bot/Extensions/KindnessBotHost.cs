@@ -1,4 +1,5 @@
 using KindnessBot.Bot.Audit;
+using KindnessBot.Bot.Blockers;
 using KindnessBot.Bot.Delivery;
 using KindnessBot.Bot.Dialogs;
 using KindnessBot.Bot.Help;
@@ -27,6 +28,7 @@ public static class KindnessBotHost
         builder.AddRecognition();
         builder.AddPermissions();
         builder.AddReflection();
+        builder.AddBlockers();
         builder.AddPersonalData();
         builder.AddKindnessTelemetry();
         return builder;

@@ -29,6 +29,7 @@ public static class SharedServicesExtensions
         services.AddSingleton<SubmitRouter>();
         services.AddSingleton<IBot, KindnessActivityHandler>();
         services.AddSingleton<ProactiveSender>();
+        services.AddSingleton<PrivateReplies>();
         services.AddSingleton<IPeopleDirectory, TeamsPeopleDirectory>();
         services.AddStorage(PeopleStorage.Declared);
         services.AddSingleton<IMembershipStore, TableMembershipStore>();

@@ -11,7 +11,7 @@ namespace KindnessBot.Bot.Reflection;
 /// "Send my reflection" on the answer form (in a dialog, or in the person's own chat where dialogs cannot open). The reply goes to the person's personal chat when they have one, so
 /// nothing in the channel says who answered; otherwise it is a reply without a name.
 /// </summary>
-internal sealed class AnswerVerb(ReflectionService reflection, IConversationStore conversations, Conversations.ProactiveSender sender, CommonCards cards, TurnScopes scopes) : SubmitVerb<AnswerVerb.Answer>
+internal sealed class AnswerVerb(ReflectionService reflection, Conversations.PrivateReplies replies, CommonCards cards, TurnScopes scopes) : SubmitVerb<AnswerVerb.Answer>
 {
     /// <summary>Longer than an answer may be, so an over-long one gets its own kind message rather than a generic one.</summary>
     private const int ReadLimit = AnswerService.MaxTextLength * 10;
@@ -65,15 +65,7 @@ internal sealed class AnswerVerb(ReflectionService reflection, IConversationStor
             var refused => "Answer" + refused,
         };
         var reply = cards.Notice(Localisation.Text(nameof(ReflectionText.AnswerReplyTitle), TurnFacts.Culture(turn)), TurnFacts.Text(turn, text)).ToActivity();
-        if (where.Kind != ConversationKind.Personal && await conversations.FindPersonalAsync(where.TenantId, person.TeamsId, cancellationToken) is { IsRemoved: false } personal)
-        {
-            await sender.SendAsync(personal, reply, cancellationToken);
-        }
-        else
-        {
-            await turn.SendActivityAsync(reply, cancellationToken);
-        }
-
+        await replies.SendAsync(turn, reply, cancellationToken);
         return null;
     }
 }

@@ -46,6 +46,9 @@ public sealed class SubmitPayload
         return Parsed<SubmitPayload>.Valid(new SubmitPayload(verb, data));
     }
 
+    /// <summary>Whether the submit has the field at all (a JSON null counts as there).</summary>
+    public bool Has(string name) => _data[name] is not null;
+
     /// <summary>A yes/no field: true or false, as JSON or as the strings an Input.Toggle sends; missing means <paramref name="absent"/>.</summary>
     public Parsed<bool> Flag(string name, bool absent)
     {

@@ -8,4 +8,7 @@ public static class Verbs
 {
     public const string Help = "help";
     public const string RecogniseStart = "recognise-start";
+
+    /// <summary>The form the help card's <i>Report a blocker</i> opens (a dialog, or the form in the person's own chat).</summary>
+    public const string ReportBlockerForm = "blocker-report";
 }

@@ -79,6 +79,29 @@ public class MySettingsTests(TeamHost host) : IClassFixture<TeamHost>
     }
 
     [Fact]
+    public async Task A_card_sent_before_a_kind_of_nudge_existed_saves_and_keeps_what_was_chosen_for_that_kind()
+    {
+        static JObject Card() => new()
+        {
+            ["verb"] = "settings-save", ["quietFrom"] = "21:00", ["quietUntil"] = "07:00", ["weekendsQuiet"] = "true", ["pauseWeeks"] = "0",
+            ["optout.permissions.reminder"] = "true", ["optout.recognition.outcome"] = "true", ["optout.reflection.summary"] = "true",
+        };
+        var today = Card();
+        today["optout.blocker-status"] = "false";
+        await host.SubmitAsync(today, "29:p04");
+
+        var older = Card();
+        older["quietFrom"] = "22:00";
+        older["optout.reflection.summary"] = "false";
+        await host.SubmitAsync(older, "29:p04");
+
+        var row = Assert.Single(await SettingsRowsAsync("29:p04"));
+        Assert.Equal("22:00", row.GetString("QuietFrom"));
+        Assert.Equal("blocker-status,reflection.summary", row.GetString("OptedOut"));
+        Assert.Equal("false", (string?)Input(host.LastIn(Chat("29:p04"))!.Card!, "optout.blocker-status")!["value"]);
+    }
+
+    [Fact]
     public async Task My_settings_in_a_channel_points_to_personal_chat_and_saving_there_stores_nothing()
     {
         await host.PostAsync(host.Activities.ChannelMessage("my settings", "29:p03", "Person 3"));

@@ -1,4 +1,4 @@
-namespace KindnessBot.Bot.Permissions;
+namespace KindnessBot.Bot.Cards;
 
 /// <summary>Long texts cut for places that only need a glimpse (a choice in a list, a story in the log).</summary>
 internal static class ShortText

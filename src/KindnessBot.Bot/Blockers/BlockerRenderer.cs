@@ -1,0 +1,49 @@
+using System.Text.Json;
+using KindnessBot.Bot.Delivery;
+using KindnessBot.Core.Blockers;
+using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Delivery;
+
+namespace KindnessBot.Bot.Blockers;
+
+/// <summary>
+/// The reporter's news about their blocker, made when it is sent: the blocker's words as stored then, and the change
+/// as it was made (so a later change is its own message). A blocker gone meanwhile is news no more.
+/// </summary>
+internal sealed class BlockerRenderer(BlockerStore store, BlockerCards cards) : IDeliveryRenderer
+{
+    private const string Locale = "en-GB";
+
+    public IReadOnlyDictionary<string, string?> Kinds { get; } = new Dictionary<string, string?> { [ReporterNotice.Kind] = nameof(BlockerText.NewsOptOut) };
+
+    public async Task<Rendered> RenderAsync(OutboxEntry entry, ConversationRecord conversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var (id, status, note) = Read(entry.Request.Payload);
+        if (id is null || status is null)
+        {
+            return Rendered.Drop("Not a blocker's news.");
+        }
+
+        return await store.FindAsync(entry.TenantId, id, cancellationToken) is { } blocker
+            ? Rendered.Show(cards.News(blocker.What, status.Value, note, Locale))
+            : Rendered.Drop("The blocker is gone.");
+    }
+
+    private static (string? Id, BlockerStatus? Status, string? Note) Read(string payload)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(payload);
+            var root = json.RootElement;
+            var id = root.TryGetProperty("BlockerId", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+            var status = root.TryGetProperty("Status", out var s) && s.ValueKind == JsonValueKind.String && BlockerChoices.TryParse(s.GetString()!, out BlockerStatus parsed) ? parsed : (BlockerStatus?)null;
+            var note = root.TryGetProperty("Note", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            return (id, status, note);
+        }
+        catch (JsonException)
+        {
+            return (null, null, null);
+        }
+    }
+}
