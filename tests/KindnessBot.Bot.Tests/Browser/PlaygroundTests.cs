@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using KindnessBot.Bot.Tests.Hosting;
+using KindnessBot.Core.Blockers;
 using KindnessBot.Core.Reflection;
 using KindnessBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -142,6 +143,39 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
         Assert.False(row.ContainsKey("UserId"), "an anonymous answer must not keep the person's id");
         Assert.False(row.ContainsKey("UserName"), "an anonymous answer must not keep the person's name");
         Assert.Equal(4, row.GetInt32("Wellbeing"));
+    }
+
+    /// <summary>
+    /// Issue 14: a person reports a blocker anonymously through the form (the Playground opens no dialogs, so the
+    /// fallback sends it to their own chat), a leader marks it changed from the team's list, and the reporter's chat
+    /// shows the news, delivered on the delivery path to an address only it can open.
+    /// </summary>
+    [BrowserFact]
+    public async Task A_person_reports_a_blocker_anonymously_a_leader_marks_it_changed_and_the_reporter_hears_in_the_Playground()
+    {
+        await using var playground = await StartPlaygroundAsync();
+        await SayInTheTeamChannelAsync(playground, "help");
+        var screenshot = Path.Combine(RepoPaths.Artefacts, "playground-blocker.png");
+        const string what = "The booking system won't let us move a family's visit at short notice";
+        const string weDid = "Ward staff can now move a visit on the day";
+
+        var result = await RunScriptAsync("playground-blocker.js", [playground.Url, "Test Bot", what, weDid, screenshot], beforeRetry: async () =>
+            await DeleteAllAsync(host.Services.GetRequiredService<BlockerStorage>().Blockers));
+
+        Assert.True((bool?)result["ok"] == true, (string?)result["error"]);
+        Assert.True((bool?)result["anonymous"], "the form is anonymous as it comes");
+        Assert.Contains("without your name", (string?)result["thanks"], StringComparison.Ordinal);
+        Assert.Contains(what, (string?)result["list"], StringComparison.Ordinal);
+        Assert.Contains("Reported anonymously on", (string?)result["respond"], StringComparison.Ordinal);
+        Assert.Contains("It has changed. We did: " + weDid, (string?)result["news"], StringComparison.Ordinal);
+
+        var blocker = Assert.Single(await host.Services.GetRequiredService<BlockerStorage>().Blockers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Kind eq {"blocker"}")).ToListAsync());
+        Assert.Equal(what, blocker.GetString("What"));
+        Assert.Equal("Changed", blocker.GetString("Status"));
+        Assert.True(blocker.GetBoolean("Anonymous"));
+        Assert.Null(blocker.GetString("ReporterId"));
+        Assert.Null(blocker.GetString("ReporterName"));
+        Assert.DoesNotContain("user-id-0", blocker.GetString("SealedAddress"), StringComparison.Ordinal);
     }
 
     /// <summary>Each time the script says it is half-way (a retry says so again), another member answers; how many times.</summary>
