@@ -42,6 +42,9 @@ public sealed class BlockerCards(Dialogs.Dialogs dialogs) : CardSet
         ]));
     }
 
+    /// <summary>The monthly "you said, we did": what changed and what will not change (and why) in its period, and only that.</summary>
+    public CardMessage Digest(string teamName, DigestPeriod period, IReadOnlyList<BlockerSummary> closed, string? locale) => Fresh(DigestCard.Build(teamName, period, closed, Culture(locale)));
+
     internal CardAction ReportButton(string? teamId, CultureInfo culture) =>
         dialogs.Button(Localisation.Text(nameof(Strings.ReportBlockerButton), culture), BlockerVerbs.ReportForm, teamId is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["team"] = teamId });
 
@@ -55,8 +58,12 @@ public sealed record ReportFormView(string FormId, IReadOnlyList<TeamChoice> Tea
 /// <summary>A team to choose, by its scope id and its name.</summary>
 public sealed record TeamChoice(string Id, string Name);
 
-/// <summary>A team's list as this person may see it: leaders get a Respond button on each open one, members "this affects me too".</summary>
-public sealed record BlockerListView(string TeamId, string TeamName, TeamBlockers Blockers, bool Leads, bool MoreOpen);
+/// <summary>
+/// A team's list as this person may see it: leaders get a Respond button on each open one, members "this affects me
+/// too"; in the team's own conversation, leaders also get the monthly "you said, we did" settings (<see cref="Digest"/>
+/// is the current one, <see cref="Zone"/> the zone to suggest).
+/// </summary>
+public sealed record BlockerListView(string TeamId, string TeamName, TeamBlockers Blockers, bool Leads, bool MoreOpen, bool CanSchedule = false, DigestSchedule? Digest = null, string? Zone = null);
 
 /// <summary>A leader's form for one open blocker, with the moves it may take, the team's other open ones and the teams it may go to.</summary>
 public sealed record RespondView(string TeamId, Blocker Blocker, IReadOnlyList<BlockerSummary> Others, IReadOnlyList<TeamChoice> Teams);

@@ -72,7 +72,8 @@ internal static class BlockerListCard
             body.Add(new Container(items) { Separator = true });
         }
 
-        return new AdaptiveCard(body, [cards.ReportButton(view.TeamId, culture)]);
+        IReadOnlyList<CardAction> actions = view.CanSchedule ? [cards.ReportButton(view.TeamId, culture), DigestCard.Settings(view, culture)] : [cards.ReportButton(view.TeamId, culture)];
+        return new AdaptiveCard(body, actions);
     }
 
     /// <summary>A person's own reports, each with where it is now and what was done or why not.</summary>

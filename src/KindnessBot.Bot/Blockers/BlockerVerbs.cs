@@ -11,6 +11,9 @@ public static class BlockerVerbs
     public const string Pass = "blocker-pass";
     public const string AffectsMe = "blocker-affects";
 
+    /// <summary>A leader's monthly "you said, we did" settings.</summary>
+    public const string Digest = "blocker-digest";
+
     /// <summary>The report form (the help card's button opens it too, by this name).</summary>
     public const string ReportForm = Routing.Verbs.ReportBlockerForm;
 

@@ -16,6 +16,8 @@ public static class BlockersModule
         services.AddSingleton(sp => new BlockerStorage(sp.GetRequiredService<Core.Storage.StorageAccount>()));
         services.AddSingleton<BlockerStore>();
         services.AddSingleton<BlockerService>();
+        services.AddSingleton<BlockerDigests>();
+        services.AddHostedService<BlockerDigestSweeper>();
         services.AddSingleton<IPersonalDataSource, BlockerPersonalData>();
         services.AddSingleton<IRetentionSweep, BlockerRetention>();
         services.AddSingleton<BlockerCards>();
@@ -29,6 +31,7 @@ public static class BlockersModule
         services.AddSingleton<ITextCommand, BlockersCommand>();
         services.AddSingleton<ISubmitVerb, SendReportVerb>();
         services.AddSingleton<ISubmitVerb, AffectsMeVerb>();
+        services.AddSingleton<ISubmitVerb, DigestVerb>();
         foreach (var verb in new[] { BlockerVerbs.Move, BlockerVerbs.Merge, BlockerVerbs.Pass })
         {
             services.AddSingleton<ISubmitVerb>(sp => ActivatorUtilities.CreateInstance<RespondVerb>(sp, verb));

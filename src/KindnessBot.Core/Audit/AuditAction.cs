@@ -19,4 +19,5 @@ public enum AuditAction
     BlockerMoved,
     BlockerMerged,
     BlockerPassed,
+    BlockerDigestSet,
 }

@@ -28,6 +28,18 @@ public static class BlockerKeys
 
     public static string PersonPartition(string tenantId, string personTag) => TableKey.Compose(tenantId, "p", personTag);
 
+    /// <summary>A team's monthly "you said, we did" schedule: "{tenant}|d" / "{team}".</summary>
+    public static string DigestPartition(string tenantId) => TableKey.Compose(tenantId, "d");
+
+    /// <summary>The calendar every instance sweeps: one partition, rows by when the digest is due, then whose.</summary>
+    public const string DigestCalendar = "digest-due";
+
+    public static string DigestDueRow(DateTimeOffset due, string tenantId, string teamId) =>
+        $"{due.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture)}|{TableKey.Compose(tenantId, teamId)}";
+
+    /// <summary>The first calendar row key of anything due after <paramref name="at"/>.</summary>
+    public static string DueAfter(DateTimeOffset at) => (at.UtcTicks + 1).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string IndexRow(Blocker blocker)
     {
         ArgumentNullException.ThrowIfNull(blocker);

@@ -112,6 +112,10 @@ public sealed class BlockerStore(BlockerStorage storage)
         return new TeamBlockers(open, closed);
     }
 
+    /// <summary>A team's blockers closed from <paramref name="since"/> up to (not including) <paramref name="until"/>, newest first, at most <paramref name="max"/>.</summary>
+    public Task<List<BlockerSummary>> ClosedBetweenAsync(string tenantId, string teamId, DateTimeOffset since, DateTimeOffset until, int max, CancellationToken cancellationToken) =>
+        TakeAsync(Range(BlockerKeys.IndexPartition(tenantId, teamId), BlockerKeys.ClosedBefore(until.AddTicks(-1)), BlockerKeys.ClosedBefore(since.AddTicks(-1))), max, cancellationToken);
+
     public Task<List<TableEntity>> PersonListAsync(string tenantId, string personTag, CancellationToken cancellationToken) =>
         _table.RowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {BlockerKeys.PersonPartition(tenantId, personTag)}"), cancellationToken);
 

@@ -6,7 +6,8 @@ namespace KindnessBot.Bot.Tests.Blockers;
 
 /// <summary>
 /// For every blockers verb, generated bad submits (fields missing, too long, of the wrong type, forged: another team, a
-/// team nobody may pass to, an unknown or the same blocker, a move that is not a step, a closing without its note), half
+/// team nobody may pass to, an unknown or the same blocker, a move that is not a step, a closing without its note, a day
+/// no month has, a zone that does not exist), half
 /// from the team's leader: never a 5xx, never exception text, and not one row of the Blockers table written.
 /// </summary>
 public class BlockerBadSubmitTests(BlockerHost world) : IClassFixture<BlockerHost>
@@ -15,10 +16,11 @@ public class BlockerBadSubmitTests(BlockerHost world) : IClassFixture<BlockerHos
     private const string First = "Bad-submit fixture: the rota tool";
     private const string Second = "Bad-submit fixture: the parking permit";
     private static readonly string[] NotSteps = ["Merged", "New", "InProgress", "acknowledged", "1"];
+    private static readonly string[] NotDays = ["29", "31", "-1", "fifteen"];
     private static readonly SemaphoreSlim Once = new(1, 1);
     private static (string First, string Second)? _ids;
 
-    public static TheoryData<string> Verbs => ["blocker-send", "blocker-move", "blocker-merge", "blocker-pass", "blocker-affects"];
+    public static TheoryData<string> Verbs => ["blocker-send", "blocker-move", "blocker-merge", "blocker-pass", "blocker-affects", "blocker-digest"];
 
     [Theory]
     [MemberData(nameof(Verbs))]
@@ -76,6 +78,7 @@ public class BlockerBadSubmitTests(BlockerHost world) : IClassFixture<BlockerHos
             "blocker-move" => new JObject { ["verb"] = verb, ["team"] = TeamsActivities.TeamId, ["blocker"] = first, ["to"] = "Acknowledged", ["note"] = "Fine" },
             "blocker-merge" => new JObject { ["verb"] = verb, ["team"] = TeamsActivities.TeamId, ["blocker"] = first, ["into"] = second },
             "blocker-pass" => new JObject { ["verb"] = verb, ["team"] = TeamsActivities.TeamId, ["blocker"] = first, ["toTeam"] = BlockerHost.Estates },
+            "blocker-digest" => new JObject { ["verb"] = verb, ["team"] = TeamsActivities.TeamId, ["day"] = "15", ["zone"] = "Europe/London" },
             _ => new JObject { ["verb"] = verb, ["team"] = TeamsActivities.TeamId, ["blocker"] = first },
         };
         var fields = value.Properties().Where(p => p.Name != "verb").Select(p => p.Name).ToList();
@@ -91,6 +94,8 @@ public class BlockerBadSubmitTests(BlockerHost world) : IClassFixture<BlockerHos
             "what" => new string('w', 1001),
             "where" => "Kindness",
             "affected" => "Everyone",
+            "day" => NotDays[random.Next(NotDays.Length)],
+            "zone" => "Atlantis/Lost_City",
             _ => "   ",
         });
         if (random.Next(4) == 0)

@@ -13,6 +13,10 @@ public sealed class BlockerCardSamples : ICardSamples
     /// <summary>Text as long as a field may be, of characters JSON escapes (six bytes each), that must not format anything.</summary>
     private static string Longest(string start) => (start + " <at>*x*</at> " + new string('ŵ', BlockerMoves.MaxTextLength))[..BlockerMoves.MaxTextLength];
 
+    private static readonly DigestSchedule Digest = new() { TenantId = "tenant", TeamId = Team(0), ConversationId = Team(0), Day = 28, TimeZoneId = "America/Argentina/ComodRivadavia", NextDue = At };
+
+    private static readonly DigestPeriod Period = new("tenant", Team(0), At.AddMonths(-1), At);
+
     private static string Team(int i) => $"19:{new string('t', 200)}{i}@thread.tacv2";
 
     private static BlockerSummary Summary(int i, BlockerStatus status, string? outcome = null) =>
@@ -56,6 +60,10 @@ public sealed class BlockerCardSamples : ICardSamples
             cards.Respond(new RespondView(Team(0), Full(anonymous: false), [.. Enumerable.Range(0, 30).Select(i => Summary(i, BlockerStatus.New))], teams), locale),
             cards.Respond(new RespondView(Team(0), Full(anonymous: true) with { Suggestion = null, Status = BlockerStatus.New }, [], []), locale),
             .. Enum.GetValues<BlockerStatus>().Select(status => cards.News(Longest("What"), status, Longest("Note"), locale)),
+            cards.List(new BlockerListView(Team(0), new string('ŵ', 300), new TeamBlockers(open, closed), Leads: true, MoreOpen: true, CanSchedule: true, Digest: Digest, Zone: "Europe/London"), locale),
+            cards.List(new BlockerListView(Team(0), "Care Team", new TeamBlockers([], []), Leads: true, MoreOpen: false, CanSchedule: true), locale),
+            cards.Digest(new string('ŵ', 300), Period, [.. Enumerable.Range(0, 2 * BlockerDigests.MaxItems + 2).Select(i => Summary(i, i % 2 == 0 ? BlockerStatus.Changed : BlockerStatus.NotChanging, Longest("Outcome")))], locale),
+            cards.Digest("Care Team", Period, [Summary(1, BlockerStatus.Changed, "We did it.")], locale),
         ];
     }
 
