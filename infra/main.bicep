@@ -52,6 +52,7 @@ param tableNames string[] = [
   'ReflectionSlots'
   'ReflectionAnswers'
   'Blockers'
+  'Listening'
   'Deliveries'
   'DeliverySettings'
   'SendPacing'

@@ -14,7 +14,7 @@ internal static class DigestCard
         {
             new TextBlock(T(nameof(BlockerText.DigestTitle))) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             RichTextBlock.Plain(ShortText.Of(teamName, ReportFormCard.TeamNameLength)),
-            new TextBlock(string.Format(culture, T(nameof(BlockerText.DigestIntro)), BlockerListCard.Day(period.Since, culture), BlockerListCard.Day(period.Until, culture))) { IsSubtle = true },
+            new TextBlock(string.Format(culture, T(nameof(BlockerText.DigestPeriodIntro)), BlockerListCard.Day(period.Since, culture), BlockerListCard.Day(period.Until, culture))) { IsSubtle = true },
         };
         foreach (var (status, heading, line) in new[]
         {

@@ -1,5 +1,6 @@
 using KindnessBot.Bot.Resources;
 using KindnessBot.Bot.Routing;
+using Microsoft.Bot.Builder;
 
 namespace KindnessBot.Bot.Cards;
 
@@ -13,8 +14,21 @@ public sealed class CommonCards(IServiceProvider services) : CardSet
 
     public CardMessage WelcomeTeam(string? locale) => Cached(locale, c => WelcomeCard.Build(forTeam: true, c));
 
-    public CardMessage Help(bool inSharedConversation, string? locale) =>
-        Cached(locale, c => HelpCard.Build(Commands, inSharedConversation, ReportBlocker(c), c), inSharedConversation ? "shared" : "personal");
+    /// <param name="statement">In a team's conversation, the team's own statement of what kindness means, shown first.</param>
+    public CardMessage Help(bool inSharedConversation, string? locale, string? statement = null) => statement is null
+        ? Cached(locale, c => HelpCard.Build(Commands, inSharedConversation, ReportBlocker(c), null, c), inSharedConversation ? "shared" : "personal")
+        : Fresh(HelpCard.Build(Commands, inSharedConversation, ReportBlocker(Culture(locale)), statement, Culture(locale)), nameof(Help));
+
+    /// <summary>The help card for this turn: in a team's conversation with the team's statement, when it has one.</summary>
+    public async Task<CardMessage> HelpForAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var shared = turn.Activity.Conversation.ConversationType is "channel" or "groupChat";
+        var statement = shared && services.GetService<ITeamStatement>() is { } statements
+            ? await statements.ForAsync(TurnFacts.Where(turn).TenantId, TurnFacts.Where(turn).ScopeId, cancellationToken)
+            : null;
+        return Help(shared, turn.Activity.Locale, statement);
+    }
 
     private CardAction ReportBlocker(System.Globalization.CultureInfo culture) =>
         services.GetRequiredService<Dialogs.Dialogs>().Button(Localisation.Text(nameof(Strings.ReportBlockerButton), culture), Verbs.ReportBlockerForm, new Dictionary<string, object>());

@@ -8,19 +8,27 @@ namespace KindnessBot.Bot.Cards;
 internal static class HelpCard
 {
     /// <param name="reportBlocker">The button that opens the blocker report form (a dialog where Teams opens one).</param>
-    public static AdaptiveCard Build(IEnumerable<ITextCommand> commands, bool inSharedConversation, CardAction reportBlocker, CultureInfo culture)
+    /// <param name="statement">The team's own statement of what kindness means (shown as written, first), or null.</param>
+    public static AdaptiveCard Build(IEnumerable<ITextCommand> commands, bool inSharedConversation, CardAction reportBlocker, string? statement, CultureInfo culture)
     {
         string T(string name) => Localisation.Text(name, culture);
         var rows = commands
             .Select(c => new Fact(c.Usage(culture), c.Describe(culture)))
             .ToList();
 
+        var body = new List<CardElement>
+        {
+            new TextBlock(T(nameof(Strings.HelpTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+        };
+        if (statement is not null)
+        {
+            body.Add(new Container([new TextBlock(T(nameof(Strings.HelpStatementHeading))) { Weight = TextWeight.Bolder }, RichTextBlock.Plain(statement)]) { Style = ContainerStyle.Emphasis });
+        }
+
+        body.Add(new TextBlock(T(inSharedConversation ? nameof(Strings.HelpIntroShared) : nameof(Strings.HelpIntroPersonal))));
+        body.Add(new FactSet(rows) { Spacing = Spacing.Medium });
         return new AdaptiveCard(
-            [
-                new TextBlock(T(nameof(Strings.HelpTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
-                new TextBlock(T(inSharedConversation ? nameof(Strings.HelpIntroShared) : nameof(Strings.HelpIntroPersonal))),
-                new FactSet(rows) { Spacing = Spacing.Medium },
-            ],
+            body,
             [SubmitAction.ForVerb(T(nameof(Strings.RecogniseButton)), Verbs.RecogniseStart), reportBlocker]);
     }
 }

@@ -4,6 +4,7 @@ using KindnessBot.Bot.Delivery;
 using KindnessBot.Bot.Dialogs;
 using KindnessBot.Bot.Help;
 using KindnessBot.Bot.Leaders;
+using KindnessBot.Bot.Listening;
 using KindnessBot.Bot.Permissions;
 using KindnessBot.Bot.PersonalData;
 using KindnessBot.Bot.Recognition;
@@ -29,6 +30,7 @@ public static class KindnessBotHost
         builder.AddPermissions();
         builder.AddReflection();
         builder.AddBlockers();
+        builder.AddListening();
         builder.AddPersonalData();
         builder.AddKindnessTelemetry();
         return builder;

@@ -12,9 +12,6 @@ internal sealed class HelpCommand(CommonCards cards)
     public override Task HandleAsync(ITurnContext turn, string argument, CancellationToken cancellationToken) =>
         SendHelpAsync(turn, cards, cancellationToken);
 
-    internal static Task SendHelpAsync(ITurnContext turn, CommonCards cards, CancellationToken cancellationToken)
-    {
-        var shared = turn.Activity.Conversation.ConversationType is "channel" or "groupChat";
-        return turn.SendActivityAsync(cards.Help(shared, turn.Activity.Locale).ToActivity(), cancellationToken);
-    }
+    internal static async Task SendHelpAsync(ITurnContext turn, CommonCards cards, CancellationToken cancellationToken) =>
+        await turn.SendActivityAsync((await cards.HelpForAsync(turn, cancellationToken)).ToActivity(), cancellationToken);
 }

@@ -20,4 +20,8 @@ public enum AuditAction
     BlockerMerged,
     BlockerPassed,
     BlockerDigestSet,
+    PulseAsked,
+    PulseClosed,
+    PulseRead,
+    KindnessStatementWritten,
 }
