@@ -41,7 +41,7 @@ internal sealed class KindnessActivityHandler(
         {
             var welcome = sighting.Conversation.Kind == ConversationKind.Personal
                 ? cards.WelcomePersonal(turnContext.Activity.Locale)
-                : cards.WelcomeTeam(turnContext.Activity.Locale);
+                : await cards.WelcomeTeamAsync(sighting.Conversation, turnContext.Activity.Locale, cancellationToken);
             await turnContext.SendActivityAsync(welcome.ToActivity(), cancellationToken);
         }
 

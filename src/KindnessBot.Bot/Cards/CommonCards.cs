@@ -10,9 +10,20 @@ public sealed class CommonCards(IServiceProvider services) : CardSet
     // Resolved when the help card is first built: commands need cards, and the help card lists the commands.
     private ITextCommand[] Commands => [.. services.GetServices<ITextCommand>()];
 
-    public CardMessage WelcomePersonal(string? locale) => Cached(locale, c => WelcomeCard.Build(forTeam: false, c));
+    public CardMessage WelcomePersonal(string? locale) => Cached(locale, c => WelcomeCard.Build(forTeam: false, null, c));
 
-    public CardMessage WelcomeTeam(string? locale) => Cached(locale, c => WelcomeCard.Build(forTeam: true, c));
+    /// <param name="statement">The team's own statement of what kindness means (a team the bot is added back to keeps it), shown first.</param>
+    public CardMessage WelcomeTeam(string? locale, string? statement = null) => statement is null
+        ? Cached(locale, c => WelcomeCard.Build(forTeam: true, null, c))
+        : Fresh(WelcomeCard.Build(forTeam: true, statement, Culture(locale)), nameof(WelcomeTeam));
+
+    /// <summary>The welcome for a team's conversation, with the team's statement when it has one.</summary>
+    public async Task<CardMessage> WelcomeTeamAsync(Core.Conversations.ConversationRecord scope, string? locale, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var statement = services.GetService<ITeamStatement>() is { } statements ? await statements.ForAsync(scope.TenantId, scope.ScopeId, cancellationToken) : null;
+        return WelcomeTeam(locale, statement);
+    }
 
     /// <param name="statement">In a team's conversation, the team's own statement of what kindness means, shown first.</param>
     public CardMessage Help(bool inSharedConversation, string? locale, string? statement = null) => statement is null

@@ -7,16 +7,21 @@ namespace KindnessBot.Bot.Cards;
 /// <summary>The first thing people see: what the Commitment to Kindness is and how the bot helps.</summary>
 internal static class WelcomeCard
 {
-    public static AdaptiveCard Build(bool forTeam, CultureInfo culture)
+    /// <param name="statement">A team's own statement of what kindness means, shown as written after the title, or null.</param>
+    public static AdaptiveCard Build(bool forTeam, string? statement, CultureInfo culture)
     {
         string T(string name) => Localisation.Text(name, culture);
         var commitments = Enum.GetValues<Commitment>()
             .Select(c => new Fact(c.Name(culture), c.Summary(culture)))
             .ToList();
+        IReadOnlyList<CardElement> ours = statement is null
+            ? []
+            : [new Container([new TextBlock(T(nameof(Strings.HelpStatementHeading))) { Weight = TextWeight.Bolder }, RichTextBlock.Plain(statement)]) { Style = ContainerStyle.Emphasis }];
 
         return new AdaptiveCard(
             [
                 new TextBlock(T(nameof(Strings.WelcomeTitle))) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+                .. ours,
                 new TextBlock(T(forTeam ? nameof(Strings.WelcomeTeamIntro) : nameof(Strings.WelcomePersonalIntro))),
                 new Container(
                     [

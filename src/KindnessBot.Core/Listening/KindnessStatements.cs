@@ -65,6 +65,12 @@ public sealed class KindnessStatements(ListeningStorage storage, PrivacyKeys key
         }
 
         var now = time.GetUtcNow();
+        // Each version is newer than the one before, even at the same instant, so the history's order is the order written.
+        if (await CurrentAsync(scope.TenantId, scope.ScopeId, cancellationToken) is { } previous && previous.WrittenAt >= now)
+        {
+            now = previous.WrittenAt.AddTicks(1);
+        }
+
         var version = RecordKey.New(now);
         var partition = ListeningKeys.StatementPartition(scope.TenantId, scope.ScopeId);
         var statement = new KindnessStatement(text.Trim(), version, now, 0);

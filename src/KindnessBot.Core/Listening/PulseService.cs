@@ -44,20 +44,24 @@ public sealed class PulseService(ListeningStorage storage, PrivacyKeys keys, IAu
         }
 
         var now = time.GetUtcNow();
-        if (await LatestAsync(scope.TenantId, scope.ScopeId, cancellationToken) is { } latest && !latest.IsClosed(now))
+        var latest = await LatestAsync(scope.TenantId, scope.ScopeId, cancellationToken);
+        if (latest is not null && !latest.IsClosed(now))
         {
             return (PulseOutcome.AlreadyOpen, latest);
         }
+
+        // Each pulse is newer than the one before, even at the same instant, so the newest is always the latest asked.
+        var at = latest is not null && latest.OpenedAt >= now ? latest.OpenedAt.AddTicks(1) : now;
 
         var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var pulse = new Pulse
         {
             TenantId = scope.TenantId,
             TeamId = scope.ScopeId,
-            Id = RecordKey.New(now),
+            Id = RecordKey.New(at),
             ConversationId = scope.ConversationId,
             Question = question.Trim(),
-            OpenedAt = now,
+            OpenedAt = at,
             ClosesAt = day.AddDays(days + 1),
         };
         await _table.AddEntityAsync(Row(pulse), cancellationToken);

@@ -154,6 +154,11 @@ public class ListeningTests(BlockerHost world) : IClassFixture<BlockerHost>
             var help = world.Host.Connector.Sent.Skip(before).Single(s => s.CardTitle == "Here's what I can do").Card!.ToString();
             Assert.Contains("day and night", help, StringComparison.Ordinal);
 
+            // A team the bot is added back to is welcomed with its statement.
+            var scope = (await world.Host.Services.GetRequiredService<KindnessBot.Core.Conversations.IConversationStore>().FindAsync(world.TenantId, TeamsActivities.TeamId, default))!;
+            var welcome = await world.Host.Services.GetRequiredService<KindnessBot.Bot.Cards.CommonCards>().WelcomeTeamAsync(scope, "en-GB", default);
+            Assert.Contains("day and night", welcome.Json, StringComparison.Ordinal);
+
             // A member cannot write it.
             await world.InvokeAsync("task/submit", new JObject { ["verb"] = ListeningVerbs.SaveStatement, ["team"] = TeamsActivities.TeamId, ["statement"] = "Forged" }, "29:p07");
             Assert.StartsWith("Only this team's leaders", LastNotice("29:p07"), StringComparison.Ordinal);
