@@ -118,6 +118,9 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
             {
                 await DeleteAllAsync(storage.Answers);
                 await DeleteAllAsync(storage.Slots);
+                // The outbox keeps the week's prompt by its key (delivered once): without its row gone, the prompt
+                // claimed afresh would be recorded as delivered already and never posted again.
+                await DeleteAllAsync(host.Services.GetRequiredService<KindnessBot.Core.Delivery.DeliveryStorage>().Outbox, TableClient.CreateQueryFilter($"Kind eq {KindnessBot.Core.Reflection.PromptDelivery.Kind}"));
                 await schedules.UpdateAsync(created.TenantId, created.TeamId, current => current! with { HandledThrough = null }, default);
                 await PromptPostedAsync(storage, created.TenantId);
             });
@@ -214,9 +217,9 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
             "The sweeper and the prompt worker posting the due prompt to the Playground",
             TimeSpan.FromMilliseconds(200));
 
-    private static async Task DeleteAllAsync(TableClient table)
+    private static async Task DeleteAllAsync(TableClient table, string? filter = null)
     {
-        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"]))
         {
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All);
         }
