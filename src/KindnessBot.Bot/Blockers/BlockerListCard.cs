@@ -52,12 +52,14 @@ internal static class BlockerListCard
         }
 
         body.Add(new TextBlock(T(nameof(BlockerText.ListClosedHeading))) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
-        if (view.Blockers.RecentlyClosed.Count == 0)
+        // A merged duplicate lives on in the one it was merged into: the list shows what changed or will not, and why.
+        var closed = view.Blockers.RecentlyClosed.Where(b => b.Status != BlockerStatus.Merged).ToList();
+        if (closed.Count == 0)
         {
             body.Add(new TextBlock(T(nameof(BlockerText.ListNoneClosed))) { IsSubtle = true });
         }
 
-        foreach (var item in view.Blockers.RecentlyClosed.Take(MaxClosed))
+        foreach (var item in closed.Take(MaxClosed))
         {
             var items = new List<CardElement> { RichTextBlock.Plain(ShortText.Of(item.What, ShortLength)) };
             if (Outcome(item.Status, item.Outcome, culture) is { } outcome)

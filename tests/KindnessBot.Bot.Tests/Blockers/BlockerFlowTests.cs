@@ -141,6 +141,29 @@ public class BlockerFlowTests(BlockerHost world) : IClassFixture<BlockerHost>
     }
 
     [Fact]
+    public async Task A_duplicate_merged_into_the_one_kept_tells_its_reporter_and_counts_everyone_once_on_the_kept_one()
+    {
+        const string kept = "Merge: the car park barrier traps visitors";
+        const string duplicate = "Merge: visitors get stuck at the car park barrier";
+        await world.ReportAsync("29:p05", kept);
+        await world.ReportAsync("29:p06", duplicate);
+        await world.Host.SubmitAsync(BlockerHost.ButtonOf(await world.ListInChannelAsync("29:p05"), duplicate), "29:p05", inChannel: true); // affects Person 5 too
+
+        var keptId = (await world.FindAsync(kept)).Id;
+        await world.RespondAsync("29:lee", duplicate, "Merge", new JObject { ["into"] = keptId });
+        await world.Host.DeliverAsync();
+
+        Assert.Equal(BlockerStatus.Merged, (await world.FindAsync(duplicate)).Status);
+        Assert.Equal(keptId, (await world.FindAsync(duplicate)).MergedInto);
+        Assert.Equal(2, (await world.FindAsync(kept)).AffectsCount); // Person 5 and Person 6, each once
+        var list = (await world.ListInChannelAsync("29:alex")).ToString();
+        Assert.Contains(kept, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(duplicate, list, StringComparison.Ordinal);
+        Assert.Equal([$"{duplicate} | Someone raised the same thing, so it's now looked after together with theirs."], NewsIn(world.Chat("29:p06")));
+        Assert.Contains("Merged.", world.LastCardInChat("29:lee", "Blockers").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_report_sent_for_a_team_the_person_is_not_in_is_refused_and_stores_nothing()
     {
         const string what = "Forged: a blocker for a team I'm not in";
