@@ -28,6 +28,9 @@ public static class BlockerKeys
 
     public static string PersonPartition(string tenantId, string personTag) => TableKey.Compose(tenantId, "p", personTag);
 
+    /// <summary>Report forms sent: "{tenant}|f" / a hash of the form's id, holding the blocker id it made.</summary>
+    public static string FormPartition(string tenantId) => TableKey.Compose(tenantId, "f");
+
     /// <summary>A team's monthly "you said, we did" schedule: "{tenant}|d" / "{team}".</summary>
     public static string DigestPartition(string tenantId) => TableKey.Compose(tenantId, "d");
 

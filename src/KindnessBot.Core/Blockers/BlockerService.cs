@@ -31,10 +31,22 @@ public sealed partial class BlockerService(BlockerStore store, PrivacyKeys keys,
         var at = report.Named ? now : day;
         var tenant = report.TenantId;
         var userId = report.Reporter.TeamsId;
+        var id = BlockerId(tenant, day, report.FormId);
+        if (report.FormId is { Length: > 0 } form)
+        {
+            // The form's marker holds the id its first send chose, so a send after midnight (or after a crash half-way)
+            // finds the same blocker rather than making another.
+            id = await store.ClaimFormAsync(tenant, FormKey(tenant, form), id, day, cancellationToken);
+            if (await store.FindAsync(tenant, id, cancellationToken) is not null)
+            {
+                return BlockerResult.Refused(BlockerRefusal.AlreadyReported);
+            }
+        }
+
         var blocker = new Blocker
         {
             TenantId = tenant,
-            Id = BlockerId(tenant, day, report.FormId),
+            Id = id,
             TeamId = report.TeamId,
             What = report.What.Trim(),
             Where = report.Where,
@@ -67,6 +79,9 @@ public sealed partial class BlockerService(BlockerStore store, PrivacyKeys keys,
     /// A blocker's id: the day (never the moment, for named and anonymous reports alike, so the order of a day's reports
     /// says nothing about who made them) and a part from the form, so the same form makes the same id that day.
     /// </summary>
+    private static string FormKey(string tenantId, string formId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{tenantId}|form|{formId}")));
+
     internal static string BlockerId(string tenantId, DateTimeOffset day, string? formId)
     {
         if (string.IsNullOrEmpty(formId))

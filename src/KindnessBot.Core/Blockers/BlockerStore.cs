@@ -72,6 +72,25 @@ public sealed class BlockerStore(BlockerStorage storage)
         return after with { ETag = written.Headers.ETag ?? default };
     }
 
+    /// <summary>
+    /// The blocker id a report form stands for: <paramref name="id"/> if this is the form's first send, otherwise the id
+    /// its first send claimed. A marker per form (a hash of the form's random id: nothing about who sent it).
+    /// </summary>
+    public async Task<string> ClaimFormAsync(string tenantId, string formKey, string id, DateTimeOffset day, CancellationToken cancellationToken)
+    {
+        var partition = BlockerKeys.FormPartition(tenantId);
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(partition, formKey) { ["Kind"] = "form", ["Blocker"] = id, ["Day"] = day }, cancellationToken);
+            return id;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(partition, formKey, cancellationToken: cancellationToken);
+            return found.HasValue && found.Value!.GetString("Blocker") is { } claimed && RecordKey.IsKey(claimed) ? claimed : id;
+        }
+    }
+
     /// <summary>Adds a person's tag to a blocker's affected; false when they are there already.</summary>
     public async Task<bool> TryAddAffectedAsync(TableEntity row, CancellationToken cancellationToken)
     {

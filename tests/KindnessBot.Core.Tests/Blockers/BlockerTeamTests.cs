@@ -8,17 +8,19 @@ public sealed class BlockerTeamTests
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
-    public async Task The_same_report_form_sent_twice_stores_one_blocker_and_a_new_form_another()
+    public async Task The_same_report_form_sent_twice_even_the_next_day_stores_one_blocker_and_a_new_form_another()
     {
         var world = await BlockerWorld.NewAsync();
         var report = new BlockerReport(BlockerWorld.Tenant, BlockerWorld.Team, BlockerWorld.Reporter, "The rota double-books the quiet room", BlockerWhere.ToolOrSystem, BlockerAffected.Colleagues, FormId: "form-1");
 
         var first = await world.Service.ReportAsync(report, None);
-        world.Time.Advance(TimeSpan.FromMinutes(1));
+        var twice = await world.Service.ReportAsync(report, None);
+        world.Time.Advance(TimeSpan.FromDays(1)); // past midnight: the day in a new id would differ
         var again = await world.Service.ReportAsync(report, None);
         var other = await world.Service.ReportAsync(report with { FormId = "form-2" }, None);
 
         Assert.True(first.Succeeded);
+        Assert.Equal(BlockerRefusal.AlreadyReported, twice.Refusal);
         Assert.Equal(BlockerRefusal.AlreadyReported, again.Refusal);
         Assert.True(other.Succeeded);
         Assert.Equal(2, (await world.Service.TriageAsync(BlockerWorld.Scope(), 10, null, None)).Items.Count);
