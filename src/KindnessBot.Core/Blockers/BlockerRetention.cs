@@ -37,18 +37,6 @@ public sealed class BlockerRetention(BlockerStorage storage, BlockerStore store,
         }
 
         // Form markers only stop a form being sent twice: they go after the same period, by their day.
-        var forms = TableClient.CreateQueryFilter($"Kind eq {"form"} and Day lt {before.ToUniversalTime()}");
-        await foreach (var row in storage.Blockers.QueryAsync<TableEntity>(forms, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
-        {
-            if (removed >= max)
-            {
-                break;
-            }
-
-            await store.DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken);
-            removed++;
-        }
-
-        return removed;
+        return removed >= max ? removed : removed + await storage.Blockers.DeleteSomeAsync(TableClient.CreateQueryFilter($"Kind eq {"form"} and Day lt {before.ToUniversalTime()}"), max - removed, cancellationToken);
     }
 }

@@ -35,18 +35,6 @@ public sealed class ListeningRetention(ListeningStorage storage, PulseService pu
         }
 
         // Suggestions (anonymous words and a day) go by their day too.
-        var suggestions = TableClient.CreateQueryFilter($"Kind eq {"suggestion"} and Day lt {cutoff.Before.ToUniversalTime()}");
-        await foreach (var row in storage.Table.QueryAsync<TableEntity>(suggestions, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
-        {
-            if (removed >= max)
-            {
-                break;
-            }
-
-            await pulses.DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken);
-            removed++;
-        }
-
-        return removed;
+        return removed >= max ? removed : removed + await storage.Table.DeleteSomeAsync(TableClient.CreateQueryFilter($"Kind eq {"suggestion"} and Day lt {cutoff.Before.ToUniversalTime()}"), max - removed, cancellationToken);
     }
 }

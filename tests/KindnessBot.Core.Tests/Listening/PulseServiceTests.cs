@@ -68,4 +68,31 @@ public sealed class PulseServiceTests
         Assert.All(shown, a => Assert.Equal(a.Named, a.Name is not null));
         Assert.All(shown.Where(a => a.Named), a => Assert.Equal("Member 0", a.Name));
     }
+
+    [Fact]
+    public async Task Retention_removes_old_pulses_with_their_answers_and_old_suggestions_and_keeps_the_statement()
+    {
+        var (pulses, time, storage) = await NewAsync();
+        var statements = new KindnessStatements(storage, (await DeliveryWorld.NewAsync()).Keys, new FixedAuthorisation(BlockerWorld.Leader.TeamsId), time);
+        var (_, old) = await pulses.AskAsync(BlockerWorld.Scope(), BlockerWorld.Leader, "Old question?", 3, None);
+        await pulses.AnswerAsync(BlockerWorld.Scope(), BlockerWorld.Member(1), old!.Id, "Old answer", named: true, None);
+        await statements.WriteAsync(BlockerWorld.Scope(), BlockerWorld.Leader, "We listen.", None);
+        await statements.SuggestAsync(BlockerWorld.Scope(), "Old idea", None);
+        time.Advance(TimeSpan.FromDays(400));
+        var (_, recent) = await pulses.AskAsync(BlockerWorld.Scope(), BlockerWorld.Leader, "New question?", 3, None);
+        await pulses.AnswerAsync(BlockerWorld.Scope(), BlockerWorld.Member(1), recent!.Id, "New answer", named: false, None);
+
+        var removed = await new ListeningRetention(storage, pulses).SweepAsync(new KindnessBot.Core.Retention.RetentionCutoff(time.GetUtcNow().AddDays(-365), time.GetUtcNow().AddYears(-6)), 100, None);
+
+        var rows = await storage.Table.QueryAsync<TableEntity>().ToListAsync();
+        var texts = rows.Select(r => r.GetString("Text") ?? r.GetString("Question")).ToList();
+        Assert.DoesNotContain(rows, r => r.PartitionKey.Contains("|n|", StringComparison.Ordinal)); // the named answer's list row
+        Assert.Equal(2, removed); // the old pulse (its answer and named-answer list row go with it) and the old suggestion
+        Assert.Contains("New question?", texts);
+        Assert.Contains("New answer", texts);
+        Assert.Contains("We listen.", texts);
+        Assert.DoesNotContain("Old question?", texts);
+        Assert.DoesNotContain("Old answer", texts);
+        Assert.DoesNotContain("Old idea", texts);
+    }
 }
