@@ -48,7 +48,7 @@ public sealed class BlockerDigests(BlockerStorage storage, BlockerStore store, D
         var before = await FindAsync(scope.TenantId, scope.ScopeId, cancellationToken);
         if (day is null)
         {
-            await DeleteIfThereAsync(BlockerKeys.DigestPartition(scope.TenantId), TableKey.Encode(scope.ScopeId), cancellationToken);
+            await _table.DeleteIfThereAsync(BlockerKeys.DigestPartition(scope.TenantId), TableKey.Encode(scope.ScopeId), cancellationToken);
         }
         else
         {
@@ -67,7 +67,7 @@ public sealed class BlockerDigests(BlockerStorage storage, BlockerStore store, D
 
         if (before is not null && (day is null || before.NextDue != DigestSchedule.NextAfter(day.Value, zone!, now)))
         {
-            await DeleteIfThereAsync(BlockerKeys.DigestCalendar, BlockerKeys.DigestDueRow(before.NextDue, before.TenantId, before.TeamId), cancellationToken);
+            await _table.DeleteIfThereAsync(BlockerKeys.DigestCalendar, BlockerKeys.DigestDueRow(before.NextDue, before.TenantId, before.TeamId), cancellationToken);
         }
 
         await audit.RecordLeaderActionAsync(scope, leader, AuditAction.BlockerDigestSet, now, day?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "off", cancellationToken);
@@ -87,7 +87,7 @@ public sealed class BlockerDigests(BlockerStorage storage, BlockerStore store, D
             if (schedule is null || BlockerKeys.DigestDueRow(schedule.NextDue, tenant, team) != row.RowKey
                 || !TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZoneId, out var zone))
             {
-                await DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken); // changed or stopped meanwhile
+                await _table.DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken); // changed or stopped meanwhile
                 continue;
             }
 
@@ -106,7 +106,7 @@ public sealed class BlockerDigests(BlockerStorage storage, BlockerStore store, D
             }
 
             await _table.UpsertEntityAsync(CalendarRow(next), TableUpdateMode.Replace, cancellationToken);
-            await DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken);
+            await _table.DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken);
             handed++;
         }
 
@@ -147,8 +147,6 @@ public sealed class BlockerDigests(BlockerStorage storage, BlockerStore store, D
         NextDue = e.GetDateTimeOffset("NextDue") ?? DateTimeOffset.MaxValue,
         ETag = e.ETag,
     };
-
-    private Task DeleteIfThereAsync(string partition, string row, CancellationToken cancellationToken) => store.DeleteIfThereAsync(partition, row, cancellationToken);
 }
 
 /// <summary>What setting a team's digest did.</summary>

@@ -138,17 +138,7 @@ public sealed class BlockerStore(BlockerStorage storage)
     public Task<List<TableEntity>> PersonListAsync(string tenantId, string personTag, CancellationToken cancellationToken) =>
         _table.RowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {BlockerKeys.PersonPartition(tenantId, personTag)}"), cancellationToken);
 
-    public async Task DeleteIfThereAsync(string partition, string row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Gone already.
-        }
-    }
+    public Task DeleteIfThereAsync(string partition, string row, CancellationToken cancellationToken) => _table.DeleteIfThereAsync(partition, row, cancellationToken);
 
     private async Task<List<BlockerSummary>> TakeAsync(string filter, int max, CancellationToken cancellationToken)
     {

@@ -21,13 +21,13 @@ public sealed class ListeningRetention(ListeningStorage storage, PulseService pu
             {
                 if (answer.GetString("NamedList") is { } list)
                 {
-                    await pulses.DeleteIfThereAsync(list, row.RowKey, cancellationToken);
+                    await storage.Table.DeleteIfThereAsync(list, row.RowKey, cancellationToken);
                 }
 
-                await pulses.DeleteIfThereAsync(answer.PartitionKey, answer.RowKey, cancellationToken);
+                await storage.Table.DeleteIfThereAsync(answer.PartitionKey, answer.RowKey, cancellationToken);
             }
 
-            await pulses.DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken);
+            await storage.Table.DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken);
             if (++removed >= max)
             {
                 break;

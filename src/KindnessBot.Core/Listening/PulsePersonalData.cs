@@ -34,8 +34,8 @@ public sealed class PulsePersonalData(ListeningStorage storage, PulseService pul
         var erased = 0;
         foreach (var listed in await ListAsync(tenantId, person, cancellationToken))
         {
-            await pulses.DeleteIfThereAsync(ListeningKeys.AnswerPartition(tenantId, listed.RowKey), listed.GetString("Tag") ?? "-", cancellationToken);
-            await pulses.DeleteIfThereAsync(listed.PartitionKey, listed.RowKey, cancellationToken);
+            await storage.Table.DeleteIfThereAsync(ListeningKeys.AnswerPartition(tenantId, listed.RowKey), listed.GetString("Tag") ?? "-", cancellationToken);
+            await storage.Table.DeleteIfThereAsync(listed.PartitionKey, listed.RowKey, cancellationToken);
             erased++;
         }
 

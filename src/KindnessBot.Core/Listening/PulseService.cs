@@ -141,7 +141,7 @@ public sealed class PulseService(ListeningStorage storage, PrivacyKeys keys, IAu
         }
         else if (before.HasValue && before.Value!.GetBoolean("Named") == true)
         {
-            await DeleteIfThereAsync(namedList.PartitionKey, namedList.RowKey, cancellationToken);
+            await _table.DeleteIfThereAsync(namedList.PartitionKey, namedList.RowKey, cancellationToken);
         }
 
         var counted = await CountAsync(pulse, cancellationToken) ?? pulse;
@@ -269,18 +269,6 @@ public sealed class PulseService(ListeningStorage storage, PrivacyKeys keys, IAu
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
             return null;
-        }
-    }
-
-    internal async Task DeleteIfThereAsync(string partition, string row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Gone already.
         }
     }
 

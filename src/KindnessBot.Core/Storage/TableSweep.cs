@@ -12,6 +12,20 @@ public static class TableSweep
     /// <summary>The most rows one call reads or removes; Azure's batch limit, and small enough to keep a turn short.</summary>
     public const int Batch = 100;
 
+    /// <summary>Removes one row, whatever its ETag; a row already gone is no failure.</summary>
+    public static async Task DeleteIfThereAsync(this TableClient table, string partition, string row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        try
+        {
+            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Gone already.
+        }
+    }
+
     /// <summary>Every row <paramref name="filter"/> matches (null: the whole table), page by page.</summary>
     public static async Task<List<TableEntity>> RowsAsync(this TableClient table, string? filter, CancellationToken cancellationToken)
     {
