@@ -21,8 +21,7 @@ public sealed class CommonCards(IServiceProvider services) : CardSet
     public async Task<CardMessage> WelcomeTeamAsync(Core.Conversations.ConversationRecord scope, string? locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var statement = services.GetService<ITeamStatement>() is { } statements ? await statements.ForAsync(scope.TenantId, scope.ScopeId, cancellationToken) : null;
-        return WelcomeTeam(locale, statement);
+        return WelcomeTeam(locale, await StatementAsync(scope, cancellationToken));
     }
 
     /// <param name="statement">In a team's conversation, the team's own statement of what kindness means, shown first.</param>
@@ -35,11 +34,12 @@ public sealed class CommonCards(IServiceProvider services) : CardSet
     {
         ArgumentNullException.ThrowIfNull(turn);
         var shared = turn.Activity.Conversation.ConversationType is "channel" or "groupChat";
-        var statement = shared && services.GetService<ITeamStatement>() is { } statements
-            ? await statements.ForAsync(TurnFacts.Where(turn).TenantId, TurnFacts.Where(turn).ScopeId, cancellationToken)
-            : null;
-        return Help(shared, turn.Activity.Locale, statement);
+        return Help(shared, turn.Activity.Locale, shared ? await StatementAsync(TurnFacts.Where(turn), cancellationToken) : null);
     }
+
+    /// <summary>The team's statement, when the Listening feature is there and the team has written one.</summary>
+    private async Task<string?> StatementAsync(Core.Conversations.ConversationRecord scope, CancellationToken cancellationToken) =>
+        services.GetService<ITeamStatement>() is { } statements ? await statements.ForAsync(scope.TenantId, scope.ScopeId, cancellationToken) : null;
 
     private CardAction ReportBlocker(System.Globalization.CultureInfo culture) =>
         services.GetRequiredService<Dialogs.Dialogs>().Button(Localisation.Text(nameof(Strings.ReportBlockerButton), culture), Verbs.ReportBlockerForm, new Dictionary<string, object>());

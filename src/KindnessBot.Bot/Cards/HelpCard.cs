@@ -22,7 +22,7 @@ internal static class HelpCard
         };
         if (statement is not null)
         {
-            body.Add(new Container([new TextBlock(T(nameof(Strings.HelpStatementHeading))) { Weight = TextWeight.Bolder }, RichTextBlock.Plain(statement)]) { Style = ContainerStyle.Emphasis });
+            body.Add(Statement(statement, culture));
         }
 
         body.Add(new TextBlock(T(inSharedConversation ? nameof(Strings.HelpIntroShared) : nameof(Strings.HelpIntroPersonal))));
@@ -31,4 +31,8 @@ internal static class HelpCard
             body,
             [SubmitAction.ForVerb(T(nameof(Strings.RecogniseButton)), Verbs.RecogniseStart), reportBlocker]);
     }
+
+    /// <summary>A team's own statement of what kindness means, as the help and welcome cards show it: as written, under its heading.</summary>
+    public static Container Statement(string statement, CultureInfo culture) =>
+        new([new TextBlock(Localisation.Text(nameof(Strings.HelpStatementHeading), culture)) { Weight = TextWeight.Bolder }, RichTextBlock.Plain(statement)]) { Style = ContainerStyle.Emphasis };
 }

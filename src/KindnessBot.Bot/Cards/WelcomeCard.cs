@@ -14,9 +14,7 @@ internal static class WelcomeCard
         var commitments = Enum.GetValues<Commitment>()
             .Select(c => new Fact(c.Name(culture), c.Summary(culture)))
             .ToList();
-        IReadOnlyList<CardElement> ours = statement is null
-            ? []
-            : [new Container([new TextBlock(T(nameof(Strings.HelpStatementHeading))) { Weight = TextWeight.Bolder }, RichTextBlock.Plain(statement)]) { Style = ContainerStyle.Emphasis }];
+        IReadOnlyList<CardElement> ours = statement is null ? [] : [HelpCard.Statement(statement, culture)];
 
         return new AdaptiveCard(
             [
