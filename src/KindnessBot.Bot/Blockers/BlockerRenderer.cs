@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KindnessBot.Bot.Cards;
 using KindnessBot.Bot.Delivery;
 using KindnessBot.Core.Blockers;
@@ -25,14 +24,13 @@ internal sealed class BlockerRenderer(BlockerStore store, BlockerDigests digests
             return await DigestAsync(entry, cancellationToken);
         }
 
-        var (id, status, note) = Read(entry.Request.Payload);
-        if (id is null || status is null)
+        if (ReporterNotice.Read(entry.Request.Payload) is not { } news)
         {
             return Rendered.Drop("Not a blocker's news.");
         }
 
-        return await store.FindAsync(entry.TenantId, id, cancellationToken) is { } blocker
-            ? Rendered.Show(cards.News(blocker.What, status.Value, note, Locale))
+        return await store.FindAsync(entry.TenantId, news.BlockerId, cancellationToken) is { } blocker
+            ? Rendered.Show(cards.News(blocker.What, news.Status, news.Note, Locale))
             : Rendered.Drop("The blocker is gone.");
     }
 
@@ -52,22 +50,5 @@ internal sealed class BlockerRenderer(BlockerStore store, BlockerDigests digests
 
         var name = (await conversations.FindAsync(period.TenantId, period.TeamId, cancellationToken))?.TeamName ?? Localisation.Text(nameof(BlockerText.BlockersTitle), Localisation.Culture(Locale));
         return Rendered.Show(cards.Digest(name, period, closed, Locale));
-    }
-
-    private static (string? Id, BlockerStatus? Status, string? Note) Read(string payload)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(payload);
-            var root = json.RootElement;
-            var id = root.TryGetProperty("BlockerId", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-            var status = root.TryGetProperty("Status", out var s) && s.ValueKind == JsonValueKind.String && BlockerChoices.TryParse(s.GetString()!, out BlockerStatus parsed) ? parsed : (BlockerStatus?)null;
-            var note = root.TryGetProperty("Note", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-            return (id, status, note);
-        }
-        catch (JsonException)
-        {
-            return (null, null, null);
-        }
     }
 }

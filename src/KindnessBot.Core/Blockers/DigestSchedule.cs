@@ -64,15 +64,5 @@ public sealed record DigestPeriod(string TenantId, string TeamId, DateTimeOffset
 
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this);
 
-    public static DigestPeriod? FromJson(string json)
-    {
-        try
-        {
-            return System.Text.Json.JsonSerializer.Deserialize<DigestPeriod>(json) is { TenantId.Length: > 0, TeamId.Length: > 0 } period ? period : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
+    public static DigestPeriod? FromJson(string json) => Delivery.DeliveryPayload.Read<DigestPeriod>(json, p => p is { TenantId.Length: > 0, TeamId.Length: > 0 });
 }

@@ -27,5 +27,11 @@ public sealed record ReporterNotice(string TenantId, string BlockerId, BlockerSt
             _ => null,
         };
 
+    /// <summary>A notice's blocker, status and note, read back from its delivery payload; null for anything else.</summary>
+    public static (string BlockerId, BlockerStatus Status, string? Note)? Read(string payload) =>
+        DeliveryPayload.Read<Payload>(payload, p => p.BlockerId is { Length: > 0 } && Enum.GetNames<BlockerStatus>().Contains(p.Status, StringComparer.Ordinal)) is { } read
+            ? (read.BlockerId, Enum.Parse<BlockerStatus>(read.Status), read.Note)
+            : null;
+
     private sealed record Payload(string BlockerId, string Status, string? Note);
 }

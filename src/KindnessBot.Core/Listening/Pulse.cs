@@ -72,15 +72,5 @@ public sealed record PulseMessage(string TenantId, string TeamId, string PulseId
 
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this);
 
-    public static PulseMessage? FromJson(string json)
-    {
-        try
-        {
-            return System.Text.Json.JsonSerializer.Deserialize<PulseMessage>(json) is { TenantId.Length: > 0, TeamId.Length: > 0, PulseId.Length: > 0 } message ? message : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
+    public static PulseMessage? FromJson(string json) => Delivery.DeliveryPayload.Read<PulseMessage>(json, m => m is { TenantId.Length: > 0, TeamId.Length: > 0, PulseId.Length: > 0 });
 }
