@@ -35,12 +35,15 @@ public sealed partial class BlockerService(BlockerStore store, PrivacyKeys keys,
         if (report.FormId is { Length: > 0 } form)
         {
             // The form's marker holds the id its first send chose, so a send after midnight (or after a crash half-way)
-            // finds the same blocker rather than making another.
-            id = await store.ClaimFormAsync(tenant, FormKey(tenant, form), id, day, cancellationToken);
-            if (await store.FindAsync(tenant, id, cancellationToken) is not null)
+            // finds the same blocker rather than making another. A send the same day makes the same id: the add below
+            // refuses it, so only an id claimed on another day needs a look first.
+            var claimed = await store.ClaimFormAsync(tenant, FormKey(tenant, form), id, day, cancellationToken);
+            if (claimed != id && await store.FindAsync(tenant, claimed, cancellationToken) is not null)
             {
                 return BlockerResult.Refused(BlockerRefusal.AlreadyReported);
             }
+
+            id = claimed;
         }
 
         var blocker = new Blocker
