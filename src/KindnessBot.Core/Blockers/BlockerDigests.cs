@@ -6,6 +6,7 @@ using KindnessBot.Core.Delivery;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Roles;
 using KindnessBot.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace KindnessBot.Core.Blockers;
 
@@ -15,7 +16,7 @@ namespace KindnessBot.Core.Blockers;
 /// digest to the delivery path under a key of its team and due day, so however many instances sweep, it is posted once.
 /// The digest itself is made when it is sent, from the team's closed list for its period.
 /// </summary>
-public sealed class BlockerDigests(BlockerStorage storage, BlockerStore store, DeliveryOutbox outbox, IAuthorisation authorisation, TimeProvider time, IAuditLog? audit = null)
+public sealed partial class BlockerDigests(BlockerStorage storage, BlockerStore store, DeliveryOutbox outbox, IAuthorisation authorisation, TimeProvider time, IAuditLog? audit = null, ILogger<BlockerDigests>? logger = null)
 {
     /// <summary>Items of each kind one digest shows at most (the rest are in the team's list).</summary>
     public const int MaxItems = 6;
@@ -74,7 +75,10 @@ public sealed class BlockerDigests(BlockerStorage storage, BlockerStore store, D
         return day is null ? DigestChange.Off : DigestChange.Set;
     }
 
-    /// <summary>Hands every digest due by now to the delivery path and moves its schedule on a month. How many it handed over.</summary>
+    /// <summary>
+    /// Hands every digest due by now to the delivery path and moves its schedule on a month. How many it handed over. A
+    /// team whose digest cannot be handed over is logged (without who) and tried again next sweep; the others go on.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -82,36 +86,54 @@ public sealed class BlockerDigests(BlockerStorage storage, BlockerStore store, D
         var handed = 0;
         foreach (var row in await _table.RowsAsync(filter, cancellationToken))
         {
-            var (tenant, team) = (row.GetString("TenantId") ?? "", row.GetString("TeamId") ?? "");
-            var schedule = tenant.Length == 0 || team.Length == 0 ? null : await FindAsync(tenant, team, cancellationToken);
-            if (schedule is null || BlockerKeys.DigestDueRow(schedule.NextDue, tenant, team) != row.RowKey
-                || !TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZoneId, out var zone))
-            {
-                await _table.DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken); // changed or stopped meanwhile
-                continue;
-            }
-
-            var due = schedule.NextDue;
-            var period = new DigestPeriod(tenant, team, DigestSchedule.MonthBefore(due, schedule.Day, zone), due);
-            var key = $"digest|{team}|{due.UtcTicks}";
-            await outbox.EnqueueAsync(new DeliveryRequest(tenant, key, DigestPeriod.Kind, Recipient.Conversation(schedule.ConversationId), period.ToJson()), cancellationToken);
-            var next = schedule with { NextDue = DigestSchedule.NextAfter(schedule.Day, zone, due > now ? due : now) };
             try
             {
-                await _table.UpdateEntityAsync(Row(next), schedule.ETag, TableUpdateMode.Replace, cancellationToken);
+                handed += await HandOverAsync(row, now, cancellationToken) ? 1 : 0;
             }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                continue; // another instance moved it on (its digest has the same key), or a leader changed it
+                if (logger is not null)
+                {
+                    LogHandOverFailed(logger, ex);
+                }
             }
-
-            await _table.UpsertEntityAsync(CalendarRow(next), TableUpdateMode.Replace, cancellationToken);
-            await _table.DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken);
-            handed++;
         }
 
         return handed;
     }
+
+    private async Task<bool> HandOverAsync(TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (tenant, team) = (row.GetString("TenantId") ?? "", row.GetString("TeamId") ?? "");
+        var schedule = tenant.Length == 0 || team.Length == 0 ? null : await FindAsync(tenant, team, cancellationToken);
+        if (schedule is null || BlockerKeys.DigestDueRow(schedule.NextDue, tenant, team) != row.RowKey
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZoneId, out var zone))
+        {
+            await _table.DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken); // changed or stopped meanwhile
+            return false;
+        }
+
+        var due = schedule.NextDue;
+        var period = new DigestPeriod(tenant, team, DigestSchedule.MonthBefore(due, schedule.Day, zone), due);
+        var key = $"digest|{team}|{due.UtcTicks}";
+        await outbox.EnqueueAsync(new DeliveryRequest(tenant, key, DigestPeriod.Kind, Recipient.Conversation(schedule.ConversationId), period.ToJson()), cancellationToken);
+        var next = schedule with { NextDue = DigestSchedule.NextAfter(schedule.Day, zone, due > now ? due : now) };
+        try
+        {
+            await _table.UpdateEntityAsync(Row(next), schedule.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false; // another instance moved it on (its digest has the same key), or a leader changed it
+        }
+
+        await _table.UpsertEntityAsync(CalendarRow(next), TableUpdateMode.Replace, cancellationToken);
+        await _table.DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A team's \"you said, we did\" could not be handed to the delivery path; it is tried again at the next sweep")]
+    private static partial void LogHandOverFailed(ILogger logger, Exception exception);
 
     /// <summary>What a digest shows: the blockers of its team that changed, or will not change, in its period.</summary>
     public async Task<IReadOnlyList<BlockerSummary>> ClosedAsync(DigestPeriod period, CancellationToken cancellationToken)
