@@ -53,6 +53,7 @@ param tableNames string[] = [
   'ReflectionAnswers'
   'Blockers'
   'Listening'
+  'Aggregates'
   'Deliveries'
   'DeliverySettings'
   'SendPacing'

@@ -16,6 +16,7 @@ public static class BlockersModule
         services.AddSingleton(sp => new BlockerStorage(sp.GetRequiredService<Core.Storage.StorageAccount>()));
         services.AddSingleton<BlockerStore>();
         services.AddSingleton<BlockerService>();
+        services.AddSingleton<Core.Measures.IMeasureSource, BlockerMeasureSource>();
         services.AddSingleton<BlockerDigests>();
         services.AddHostedService<BlockerDigestSweeper>();
         services.AddSingleton<IPersonalDataSource, BlockerPersonalData>();

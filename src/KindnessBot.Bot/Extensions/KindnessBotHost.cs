@@ -4,6 +4,7 @@ using KindnessBot.Bot.Delivery;
 using KindnessBot.Bot.Dialogs;
 using KindnessBot.Bot.Help;
 using KindnessBot.Bot.Leaders;
+using KindnessBot.Bot.Learning;
 using KindnessBot.Bot.Listening;
 using KindnessBot.Bot.Permissions;
 using KindnessBot.Bot.PersonalData;
@@ -31,6 +32,7 @@ public static class KindnessBotHost
         builder.AddReflection();
         builder.AddBlockers();
         builder.AddListening();
+        builder.AddLearning();
         builder.AddPersonalData();
         builder.AddKindnessTelemetry();
         return builder;

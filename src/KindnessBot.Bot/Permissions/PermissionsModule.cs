@@ -25,6 +25,7 @@ public static class PermissionsModule
         services.AddSingleton<Core.Delivery.IDeliveryReaction, PermissionDelivery>();
         services.AddSingleton<Delivery.IDeliveryRenderer, PermissionRenderer>();
         services.AddSingleton<PermissionService>();
+        services.AddSingleton<Core.Measures.IMeasureSource, PermissionMeasureSource>();
         services.AddSingleton<PermissionCards>();
 
         services.AddSingleton<ITextCommand, GivePermissionCommand>();

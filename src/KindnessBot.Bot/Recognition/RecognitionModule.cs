@@ -27,6 +27,7 @@ public static class RecognitionModule
         services.AddSingleton<IRetentionSweep>(sp => RecognitionRetention.Sweep(sp.GetRequiredService<StorageAccount>()));
         services.AddSingleton<Delivery.IDeliveryRenderer, RecognitionRenderer>();
         services.AddSingleton<RecognitionService>();
+        services.AddSingleton<Core.Measures.IMeasureSource, RecognitionMeasureSource>();
         services.AddSingleton<RecognitionCards>();
         services.AddSingleton<AppraisalLinks>();
 

@@ -22,6 +22,7 @@ public static class ReflectionModule
         services.AddSingleton<IScheduleStore, TableScheduleStore>();
         services.AddSingleton<SlotStore>();
         services.AddSingleton<AnswerStore>();
+        services.AddSingleton<Core.Measures.IMeasureSource, ReflectionMeasureSource>();
         services.AddSingleton<IPersonalDataSource, ReflectionPersonalData>();
         services.AddSingleton<IRetentionSweep>(sp => ReflectionRetention.Answers(sp.GetRequiredService<ReflectionStorage>()));
         services.AddSingleton<IRetentionSweep>(sp => ReflectionRetention.Slots(sp.GetRequiredService<ReflectionStorage>()));

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using KindnessBot.Core.Audit;
 using KindnessBot.Core.Conversations;
+using KindnessBot.Core.Measures;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Privacy;
 using KindnessBot.Core.Roles;
@@ -13,7 +14,7 @@ namespace KindnessBot.Core.Blockers;
 /// leaders (or admins) move, merge or pass. Every refusal is a value and changes nothing. An anonymous report keeps no
 /// identity: the reporter is reachable only through a sealed address, and findable by themselves only through a keyed tag.
 /// </summary>
-public sealed partial class BlockerService(BlockerStore store, PrivacyKeys keys, IAuthorisation authorisation, TimeProvider time, IAuditLog? audit = null)
+public sealed partial class BlockerService(BlockerStore store, PrivacyKeys keys, IAuthorisation authorisation, TimeProvider time, IAuditLog? audit = null, IMeasures? measures = null)
 {
     private const int Attempts = 3;
 
@@ -71,6 +72,7 @@ public sealed partial class BlockerService(BlockerStore store, PrivacyKeys keys,
         };
         if (await store.AddAsync(blocker, AffectsRow(tenant, blocker.Id, userId), list, cancellationToken) is { } added)
         {
+            measures?.Count(BlockerMeasures.Raised(added, ReportsTag(tenant, userId)));
             return new BlockerResult(added, null);
         }
 
@@ -243,6 +245,11 @@ public sealed partial class BlockerService(BlockerStore store, PrivacyKeys keys,
             if (await store.TryReplaceAsync(current, after, cancellationToken) is { } written)
             {
                 await audit.RecordLeaderActionAsync(scope, leader, action, now, blockerId, cancellationToken);
+                foreach (var measure in BlockerMeasures.Closed(written, written.History[^1]))
+                {
+                    measures?.Count(measure);
+                }
+
                 return new BlockerResult(written, null, ReporterNotice.For(written));
             }
         }

@@ -1,3 +1,5 @@
+using KindnessBot.Core.Measures;
+
 namespace KindnessBot.Core.Learning;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace KindnessBot.Core.Learning;
 public static class AggregateCheck
 {
     /// <summary>Each team's weeks as the events make them.</summary>
-    public static IReadOnlyDictionary<(string TeamId, string Week), WeekCounts> Recompute(IEnumerable<AggregateEvent> events)
+    public static IReadOnlyDictionary<(string TeamId, string Week), WeekCounts> Recompute(IEnumerable<Measure> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         var weeks = new Dictionary<(string, string), (Dictionary<string, long> Counts, Dictionary<string, HashSet<string>> People)>();
@@ -20,7 +22,7 @@ public static class AggregateCheck
             }
 
             week.Counts[e.Metric] = week.Counts.GetValueOrDefault(e.Metric) + e.Amount;
-            if (e.PersonTag is { } tag)
+            if (e.PersonId is { } tag)
             {
                 if (!week.People.TryGetValue(e.Metric, out var people))
                 {

@@ -1,6 +1,7 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using KindnessBot.Core.Measures;
+using KindnessBot.Core.Privacy;
 using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Learning;
@@ -10,14 +11,17 @@ namespace KindnessBot.Core.Learning;
 /// reads a team's weeks in one partition, never the raw rows. Each event is counted exactly once: its marker and the
 /// week's counts are written in one table transaction under the week row's ETag, so a retried event counts nothing more
 /// and two hosts counting at once lose nothing (the loser reads again). Each count also keeps how many distinct people
-/// it comes from (keyed tags, in the same transaction), which the five-person rule needs. Not yet wired into features.
+/// it comes from (keyed tags, in the same transaction), which the five-person rule needs. People are
+/// counted by a keyed tag scoped to the team, week and metric, so markers cannot be joined across weeks or to a person.
 /// </summary>
-public sealed class WeeklyAggregates(TableClient table)
+public sealed class WeeklyAggregates(TableClient table, PersonKey tags)
 {
     private const int Attempts = 20;
+    private const string TagPurpose = "aggregate-person";
+    private const string EventPurpose = "aggregate-event";
 
     /// <summary>Counts <paramref name="e"/> once; false when it was counted before.</summary>
-    public async Task<bool> CountAsync(AggregateEvent e, CancellationToken cancellationToken)
+    public async Task<bool> CountAsync(Measure e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (!AggregateKeys.IsMetric(e.Metric))
@@ -28,17 +32,22 @@ public sealed class WeeklyAggregates(TableClient table)
         var partition = AggregateKeys.Partition(e.TenantId, e.TeamId);
         var week = AggregateKeys.Week(e.At);
         var weekRow = AggregateKeys.WeekRow(week);
-        var marker = AggregateKeys.EventRow(week, e.Metric, e.EventId);
-        var person = e.PersonTag is null ? null : AggregateKeys.PersonRow(week, e.Metric, e.PersonTag);
+        // Event ids can hold a person's id (a read is "statement|person"): the marker keeps only a keyed tag of it.
+        var marker = AggregateKeys.EventRow(week, e.Metric, tags.For(e.TenantId, EventPurpose, $"{e.TeamId}|{e.Metric}", e.EventId));
+        var person = e.PersonId is null ? null : AggregateKeys.PersonRow(week, e.Metric, tags.For(e.TenantId, TagPurpose, $"{e.TeamId}|{week}|{e.Metric}", e.PersonId));
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if ((await table.GetEntityIfExistsAsync<TableEntity>(partition, marker, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
+            // The three reads at once: one round trip's wait, not three.
+            var counted = table.GetEntityIfExistsAsync<TableEntity>(partition, marker, select: ["RowKey"], cancellationToken: cancellationToken);
+            var reading = table.GetEntityIfExistsAsync<TableEntity>(partition, weekRow, cancellationToken: cancellationToken);
+            var seen = person is null ? null : table.GetEntityIfExistsAsync<TableEntity>(partition, person, select: ["RowKey"], cancellationToken: cancellationToken);
+            if ((await counted).HasValue)
             {
                 return false;
             }
 
-            var current = await table.GetEntityIfExistsAsync<TableEntity>(partition, weekRow, cancellationToken: cancellationToken);
-            var newPerson = person is not null && !(await table.GetEntityIfExistsAsync<TableEntity>(partition, person, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
+            var current = await reading;
+            var newPerson = seen is not null && !(await seen).HasValue;
             var row = current.HasValue ? current.Value! : new TableEntity(partition, weekRow) { ["Kind"] = "week", ["Week"] = week };
             row[AggregateKeys.CountOf(e.Metric)] = (row.GetInt64(AggregateKeys.CountOf(e.Metric)) ?? 0) + e.Amount;
             if (newPerson)
@@ -88,6 +97,79 @@ public sealed class WeeklyAggregates(TableClient table)
         return weeks;
     }
 
+    /// <summary>Every team's weeks from <paramref name="from"/> to <paramref name="to"/>, by team (the whole organisation's under <see cref="AggregateKeys.WholeOrganisation"/>): one query.</summary>
+    public async Task<IReadOnlyDictionary<string, List<WeekCounts>>> AllTeamsAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var prefix = AggregateKeys.PartitionPrefix(tenantId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix[..^1] + "}"} and RowKey ge {AggregateKeys.WeekRow(AggregateKeys.Week(from))} and RowKey le {AggregateKeys.WeekRow(AggregateKeys.Week(to))}");
+        var teams = new Dictionary<string, List<WeekCounts>>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.GetString("Kind") == "week")
+            {
+                var team = TableKey.Decode(row.PartitionKey[prefix.Length..]);
+                (teams.TryGetValue(team, out var weeks) ? weeks : teams[team] = []).Add(Read(row));
+            }
+        }
+
+        return teams;
+    }
+
+    /// <summary>
+    /// Sets a team's weeks from <paramref name="from"/> to <paramref name="to"/> to what <paramref name="measures"/> (the
+    /// team's, replayed from the raw rows) make, removing weeks they do not make, and writes every marker they would have
+    /// written: a measure still on its way from before the rebuild then finds itself counted, not counted twice. For
+    /// "rebuild aggregates".
+    /// </summary>
+    public async Task ReplaceAsync(string tenantId, string teamId, IReadOnlyCollection<Measure> measures, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        var partition = AggregateKeys.Partition(tenantId, teamId);
+        var actions = new List<TableTransactionAction>();
+        var markers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in measures)
+        {
+            var week = AggregateKeys.Week(e.At);
+            markers.Add(AggregateKeys.EventRow(week, e.Metric, tags.For(e.TenantId, EventPurpose, $"{e.TeamId}|{e.Metric}", e.EventId)));
+            if (e.PersonId is not null)
+            {
+                markers.Add(AggregateKeys.PersonRow(week, e.Metric, tags.For(e.TenantId, TagPurpose, $"{e.TeamId}|{week}|{e.Metric}", e.PersonId)));
+            }
+        }
+
+        actions.AddRange(markers.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, m))));
+        var wanted = AggregateCheck.Recompute(measures).Where(w => w.Key.TeamId == teamId).ToDictionary(w => AggregateKeys.WeekRow(w.Key.Week), w => w.Value, StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {AggregateKeys.WeekRow(AggregateKeys.Week(from))} and RowKey le {AggregateKeys.WeekRow(AggregateKeys.Week(to))}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (!wanted.ContainsKey(row.RowKey))
+            {
+                actions.Add(new(TableTransactionActionType.Delete, row, ETag.All));
+            }
+        }
+
+        foreach (var (rowKey, week) in wanted)
+        {
+            var entity = new TableEntity(partition, rowKey) { ["Kind"] = "week", ["Week"] = week.Week };
+            foreach (var (metric, count) in week.Counts)
+            {
+                entity[AggregateKeys.CountOf(metric)] = count;
+            }
+
+            foreach (var (metric, people) in week.People)
+            {
+                entity[AggregateKeys.PeopleOf(metric)] = people;
+            }
+
+            actions.Add(new(TableTransactionActionType.UpsertReplace, entity));
+        }
+
+        foreach (var batch in actions.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+    }
+
     internal static WeekCounts Read(TableEntity row) => new(
         row.GetString("Week") ?? "",
         Prefixed(row, AggregateKeys.CountPrefix),
@@ -96,13 +178,6 @@ public sealed class WeeklyAggregates(TableClient table)
     private static Dictionary<string, long> Prefixed(TableEntity row, string prefix) =>
         row.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(k => k[prefix.Length..], k => row.GetInt64(k) ?? 0, StringComparer.Ordinal);
 }
-
-/// <summary>
-/// Something that happened in a team, to be counted in its week: <see cref="Metric"/> is "feature_what" (lower-case
-/// letters, digits and underscores, for example "blockers_changed"), <see cref="EventId"/> makes it count once, <see cref="PersonTag"/> (a keyed
-/// tag, never an id) says whose it was for the distinct-people count.
-/// </summary>
-public sealed record AggregateEvent(string TenantId, string TeamId, string Metric, string EventId, DateTimeOffset At, long Amount = 1, string? PersonTag = null);
 
 /// <summary>One team's week: each metric's count, and how many distinct people each comes from.</summary>
 public sealed record WeekCounts(string Week, IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, long> People);
@@ -120,15 +195,17 @@ public static class AggregateKeys
 
     public static string WeekRow(string week) => "w|" + week;
 
+    /// <summary>The team id the whole organisation's counts are kept under (no Teams id is "*").</summary>
+    public const string WholeOrganisation = "*";
+
     public static string Partition(string tenantId, string teamId) => TableKey.Compose(tenantId, "w", teamId);
 
-    public static string Week(DateTimeOffset at) => Week(DateOnly.FromDateTime(at.UtcDateTime));
+    /// <summary>What every team partition of a tenant starts with.</summary>
+    public static string PartitionPrefix(string tenantId) => TableKey.Compose(tenantId, "w") + "|";
 
-    public static string Week(DateOnly day)
-    {
-        var date = day.ToDateTime(TimeOnly.MinValue);
-        return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date):D2}");
-    }
+    public static string Week(DateTimeOffset at) => IsoWeeks.Of(at);
+
+    public static string Week(DateOnly day) => IsoWeeks.Of(day);
 
     public static string EventRow(string week, string metric, string eventId) => $"x|{week}|e|{metric}|{TableKey.Encode(eventId)}";
 

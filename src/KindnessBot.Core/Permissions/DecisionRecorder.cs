@@ -1,4 +1,5 @@
 using KindnessBot.Core.Delivery;
+using KindnessBot.Core.Measures;
 using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Permissions;
@@ -7,7 +8,7 @@ namespace KindnessBot.Core.Permissions;
 /// "I flexed": a decision is recorded once per card (a double click or a Teams retry stores nothing new and is answered
 /// as a duplicate), at most a daily limit per person, and counts as a use of the statement it relied on.
 /// </summary>
-internal sealed class DecisionRecorder(IPermissionStore store, PostedStatements posted, DeliveryOutbox outbox, TimeProvider time, int dailyLimit)
+internal sealed class DecisionRecorder(IPermissionStore store, PostedStatements posted, DeliveryOutbox outbox, TimeProvider time, int dailyLimit, IMeasures? measures)
 {
     public async Task<DecisionOutcome> RecordAsync(DecisionRequest request, CancellationToken cancellationToken)
     {
@@ -48,6 +49,11 @@ internal sealed class DecisionRecorder(IPermissionStore store, PostedStatements 
         {
             // Nothing new: no second count, card update or story.
             return added == AddDecisionOutcome.Duplicate ? new(stored, null, Duplicate: true) : new(null, PermissionRefusal.DailyLimitReached);
+        }
+
+        foreach (var measure in PermissionMeasures.Decided(stored))
+        {
+            measures?.Count(measure);
         }
 
         if (statement is not null && await store.FindAsync(statement.TenantId, scopeId, statement.Key, cancellationToken) is { } used)

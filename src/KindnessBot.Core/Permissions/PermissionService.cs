@@ -2,6 +2,7 @@ using KindnessBot.Core.Audit;
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Delivery;
+using KindnessBot.Core.Measures;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Roles;
 using KindnessBot.Core.Storage;
@@ -12,14 +13,14 @@ namespace KindnessBot.Core.Permissions;
 /// The Permissive commitment in practice: leaders give explicit, bounded, visible permission; people say they have
 /// read it and record the flexible decisions it enabled; leaders see whether it works.
 /// </summary>
-public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, IAuthorisation authorisation, IPermissionNotifier notifier, DeliveryOutbox outbox, TimeProvider time, PermissionOptions? options = null, IAuditLog? audit = null)
+public sealed class PermissionService(IPermissionStore store, IConversationStore conversations, IAuthorisation authorisation, IPermissionNotifier notifier, DeliveryOutbox outbox, TimeProvider time, PermissionOptions? options = null, IAuditLog? audit = null, IMeasures? measures = null)
 {
     public const int MaxValidDays = 366;
     public const int ExtendByDays = 30;
 
     private readonly StatementPoster _poster = new(outbox);
     private readonly PostedStatements _posted = new(conversations, notifier);
-    private readonly DecisionRecorder _decisions = new(store, new PostedStatements(conversations, notifier), outbox, time, (options ?? new PermissionOptions()).DailyDecisionLimit);
+    private readonly DecisionRecorder _decisions = new(store, new PostedStatements(conversations, notifier), outbox, time, (options ?? new PermissionOptions()).DailyDecisionLimit, measures);
 
     /// <summary>The number of ETag conflicts retried since start (for the benchmark).</summary>
     public long Conflicts => Interlocked.Read(ref _conflicts);
@@ -62,6 +63,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
         var stored = await store.AddAsync(statement, request.CardId ?? Guid.NewGuid().ToString("N"), cancellationToken);
         if (stored.Key == statement.Key)
         {
+            measures?.Count(PermissionMeasures.Issued(stored));
             await AuditAsync(request.Where, request.Leader, AuditAction.StatementPosted, stored.Key, cancellationToken);
         }
 
@@ -82,6 +84,7 @@ public sealed class PermissionService(IPermissionStore store, IConversationStore
             return (statement, false);
         }
 
+        measures?.Count(PermissionMeasures.Read(statement, personId));
         var counted = await store.CountMarksAsync(statement, "read", cancellationToken);
         var (updated, conflicts) = await store.UpdateAsync(tenantId, scopeId, key, s => s.ReadCount >= counted ? null : s with { ReadCount = counted }, cancellationToken);
         Interlocked.Add(ref _conflicts, conflicts);

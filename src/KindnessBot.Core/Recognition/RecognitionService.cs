@@ -1,6 +1,7 @@
 using KindnessBot.Core.Commitments;
 using KindnessBot.Core.Conversations;
 using KindnessBot.Core.Delivery;
+using KindnessBot.Core.Measures;
 using KindnessBot.Core.People;
 using KindnessBot.Core.Storage;
 
@@ -18,7 +19,8 @@ public sealed class RecognitionService(
     PersonScopes scopes,
     DeliveryOutbox outbox,
     TimeProvider time,
-    RecognitionOptions options)
+    RecognitionOptions options,
+    IMeasures? measures = null)
 {
     public async Task<GiveOutcome> GiveAsync(GiveRequest request, CancellationToken cancellationToken)
     {
@@ -78,6 +80,14 @@ public sealed class RecognitionService(
         if (outcome == AddOutcome.DailyLimitReached)
         {
             return GiveOutcome.Refused(GiveRefusal.DailyLimitReached);
+        }
+
+        if (outcome == AddOutcome.Added && celebrateIn is not null)
+        {
+            foreach (var measure in RecognitionMeasures.Given(stored, celebrateIn.ScopeId))
+            {
+                measures?.Count(measure);
+            }
         }
 
         return new GiveOutcome(stored, null, Duplicate: outcome == AddOutcome.Duplicate, RecipientNotified: stored.Delivery == ChatAtGiving.Delivered);

@@ -227,7 +227,7 @@ public sealed class TableRecognitionStore(StorageAccount account) : IRecognition
         return entity;
     }
 
-    private static Recognition FromEntity(TableEntity e) => new()
+    internal static Recognition FromEntity(TableEntity e) => new()
     {
         TenantId = e.GetString("TenantId"),
         Key = e.GetString("Key"),

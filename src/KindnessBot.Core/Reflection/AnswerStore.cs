@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using KindnessBot.Core.Measures;
 using KindnessBot.Core.Storage;
 
 namespace KindnessBot.Core.Reflection;
@@ -9,7 +10,7 @@ namespace KindnessBot.Core.Reflection;
 /// named or anonymously. Rows are written whole (replace, not merge): changing a named answer to anonymous
 /// removes the name.
 /// </summary>
-public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
+public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys, IMeasures? measures = null)
 {
     private readonly TableClient _table = storage.Answers;
 
@@ -41,6 +42,7 @@ public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
         try
         {
             await _table.AddEntityAsync(entity, cancellationToken);
+            Count(ReflectionMeasures.Answered(tenantId, prompt, row, wellbeing));
             return AnswerWrite.Added;
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 409)
@@ -49,7 +51,7 @@ public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
 
         for (var attempt = 0; attempt <= maxChanges; attempt++)
         {
-            var current = await _table.GetEntityAsync<TableEntity>(partition, row, select: ["Changes"], cancellationToken: cancellationToken);
+            var current = await _table.GetEntityAsync<TableEntity>(partition, row, select: ["Changes", "Wellbeing"], cancellationToken: cancellationToken);
             var changes = current.Value.GetInt32("Changes") ?? 0;
             if (changes >= maxChanges)
             {
@@ -60,6 +62,7 @@ public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
             try
             {
                 await _table.UpdateEntityAsync(entity, current.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                Count(ReflectionMeasures.Changed(tenantId, prompt, row, changes + 1, current.Value.GetInt32("Wellbeing"), wellbeing));
                 return AnswerWrite.Replaced;
             }
             catch (Azure.RequestFailedException ex) when (ex.Status == 412)
@@ -69,6 +72,14 @@ public sealed class AnswerStore(ReflectionStorage storage, AnswerKey keys)
         }
 
         return AnswerWrite.TooManyChanges;
+    }
+
+    private void Count(IEnumerable<Measure> counted)
+    {
+        foreach (var measure in counted)
+        {
+            measures?.Count(measure);
+        }
     }
 
     /// <summary>Every answer to a prompt (a partition range query).</summary>

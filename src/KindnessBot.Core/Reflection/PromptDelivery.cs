@@ -9,7 +9,7 @@ namespace KindnessBot.Core.Reflection;
 /// leader and admins by <see cref="ReflectionFollowUp"/>). The slot is written before the message is marked done, so a
 /// stop between the two repeats only this write, and the renderer refuses to post a slot that has an activity id.
 /// </summary>
-public sealed class PromptDelivery(SlotStore slots, TimeProvider time) : IDeliveryReaction
+public sealed class PromptDelivery(SlotStore slots, TimeProvider time, Measures.IMeasures? measures = null) : IDeliveryReaction
 {
     public const string Kind = "reflection.prompt";
 
@@ -31,6 +31,10 @@ public sealed class PromptDelivery(SlotStore slots, TimeProvider time) : IDelive
         {
             await slots.TryUpdateAsync(prompt, Azure.ETag.All, cancellationToken,
                 ("State", nameof(SlotState.Sent)), ("ActivityId", activityId ?? ""), ("SentAt", time.GetUtcNow()), ("SendingUntil", time.GetUtcNow()));
+            foreach (var measure in ReflectionMeasures.Prompted(prompt))
+            {
+                measures?.Count(measure);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using KindnessBot.Core.Learning;
+using KindnessBot.Core.Measures;
+using KindnessBot.Core.Privacy;
 using KindnessBot.Testing;
 
 namespace KindnessBot.Core.Tests.Learning;
@@ -15,6 +17,7 @@ public sealed class WeeklyAggregatesTests
     private static readonly string[] Teams = ["19:team-a", "19:team-b"];
     private static readonly string[] Metrics = ["recognitions_listening", "blockers_raised", "blockers_changed", "reflection_answers"];
     private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly PersonKey Keys = new PrivacyKeys(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).Tags;
 
     private static async Task<(TableClient First, TableClient Second)> TwoHostsAsync()
     {
@@ -31,16 +34,16 @@ public sealed class WeeklyAggregatesTests
         var (first, second) = await TwoHostsAsync();
         var random = new Random(20261202);
         var start = new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
-        var events = Enumerable.Range(0, 300).Select(i => new AggregateEvent(
+        var events = Enumerable.Range(0, 300).Select(i => new Measure(
             Tenant,
             Teams[random.Next(Teams.Length)],
             Metrics[random.Next(Metrics.Length)],
             $"event-{i}",
             start.AddHours(random.Next(24 * 7 * 6)),
-            PersonTag: $"tag-{random.Next(12)}")).ToList();
+            PersonId: $"tag-{random.Next(12)}")).ToList();
 
         // Two hosts at once, each with four workers, and every event reaches both (a retry, a second instance).
-        var hosts = new[] { new WeeklyAggregates(first), new WeeklyAggregates(second) };
+        var hosts = new[] { new WeeklyAggregates(first, Keys), new WeeklyAggregates(second, Keys) };
         var shuffled = events.OrderBy(_ => random.Next()).ToList();
         var counted = await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
         {
@@ -71,9 +74,9 @@ public sealed class WeeklyAggregatesTests
         var counting = new CountingPolicy();
         var options = new TableClientOptions();
         options.AddPolicy(counting, Azure.Core.HttpPipelinePosition.PerCall);
-        var aggregates = new WeeklyAggregates(new TableServiceClient((await SharedAzurite.GetAsync()).ConnectionString, options).GetTableClient(table.Name));
+        var aggregates = new WeeklyAggregates(new TableServiceClient((await SharedAzurite.GetAsync()).ConnectionString, options).GetTableClient(table.Name), Keys);
         var at = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
-        var events = Enumerable.Range(0, 40).Select(i => new AggregateEvent(Tenant, Teams[0], "blockers_raised", $"e{i}", at.AddDays(i % 14), PersonTag: $"p{i % 6}")).ToList();
+        var events = Enumerable.Range(0, 40).Select(i => new Measure(Tenant, Teams[0], "blockers_raised", $"e{i}", at.AddDays(i % 14), PersonId: $"p{i % 6}")).ToList();
         foreach (var e in events)
         {
             await aggregates.CountAsync(e, None);

@@ -10,7 +10,7 @@ namespace KindnessBot.Ship.Tests.Architecture;
 /// </summary>
 public sealed partial class FeatureBoundaryTests
 {
-    private static readonly string[] CoreSharedRooms = ["Audit", "Commitments", "Conversations", "Delivery", "People", "PersonalData", "Privacy", "Retention", "Roles", "Storage", "bin", "obj"];
+    private static readonly string[] CoreSharedRooms = ["Audit", "Commitments", "Conversations", "Delivery", "Measures", "People", "PersonalData", "Privacy", "Retention", "Roles", "Storage", "bin", "obj"];
     private static readonly string[] BotSharedRooms = ["Cards", "Conversations", "Delivery", "Dialogs", "Extensions", "Hosting", "Http", "People", "Properties", "Resources", "Routing", "Pages", "bin", "obj"];
 
     public static TheoryData<string, string> Features()
