@@ -38,7 +38,7 @@ status=${PIPESTATUS[0]}
 # A short smoke of every benchmark, so none can silently break again: a second or two each, figures printed but
 # not judged (each must still run to the end and reach everything it sends to). Skipped when tests were filtered.
 if [ "$status" = 0 ] && [ $# = 0 ]; then
-  for bench in "./bench/run.sh --smoke" "./bench/run.sh reads --smoke" "./bench/run.sh blockers --smoke" "./bench/KindnessBot.FanOutBench/run.sh --smoke"; do
+  for bench in "./bench/run.sh --smoke" "./bench/run.sh reads --smoke" "./bench/run.sh blockers --smoke" "./bench/run.sh learning --smoke" "./bench/KindnessBot.FanOutBench/run.sh --smoke"; do
     echo; echo "Benchmark smoke: $bench"
     if ! timeout 300 $bench > "$log.bench" 2>&1; then
       cat "$log.bench"; echo "Benchmark smoke failed: $bench" >&2; status=1

@@ -13,3 +13,9 @@ internal sealed class FixedLeaders(params string[] leaders) : IAuthorisation
 
     public Task<IReadOnlyList<Person>> LeadersOfAsync(ConversationRecord scope, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Person>>([]);
 }
+
+/// <summary>The benchmarks read no Teams roster.</summary>
+internal sealed class NoRoster : KindnessBot.Core.People.IPeopleDirectory
+{
+    public Task<IReadOnlyList<Person>> MembersAsync(ConversationRecord conversation, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Person>>([]);
+}

@@ -8,6 +8,7 @@ using KindnessBot.Testing;
 // The echo bots are served by this same program: dotnet KindnessBot.Bench.dll serve-echo <port> [--tuned]
 // "I've read this" under contention: dotnet KindnessBot.Bench.dll reads [--readers 500] [--concurrency 32]
 // Triage and `blockers` for a team with thousands of blockers: dotnet KindnessBot.Bench.dll blockers [--blockers 5000] [--repeats 50]
+// `how are we doing` from the Learning aggregates against a full recomputation from a year of raw rows: dotnet KindnessBot.Bench.dll learning [--records 50000] [--repeats 20]
 // --smoke (any benchmark): a second or two, to show it still runs; its figures are printed, not judged.
 var smoke = args.Contains("--smoke");
 if (args.Length > 0 && args[0] == "serve-echo")
@@ -27,6 +28,12 @@ if (args.Length > 0 && args[0] == "blockers")
     await using var blockersAzurite = await Azurite.StartAsync();
     var judged = await BlockersBench.RunAsync(blockersAzurite, Option("--blockers", smoke ? 200 : 5000), Option("--repeats", smoke ? 5 : 50));
     return smoke ? 0 : judged;
+}
+
+if (args.Length > 0 && args[0] == "learning")
+{
+    await using var learningAzurite = await Azurite.StartAsync();
+    return await LearningBench.RunAsync(learningAzurite, Option("--records", smoke ? 500 : 50_000), Option("--repeats", smoke ? 3 : 20), judgeTargets: !smoke);
 }
 
 var seconds = Option("--seconds", smoke ? 1 : 5);

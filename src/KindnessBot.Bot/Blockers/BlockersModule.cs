@@ -17,6 +17,7 @@ public static class BlockersModule
         services.AddSingleton<BlockerStore>();
         services.AddSingleton<BlockerService>();
         services.AddSingleton<Core.Measures.IMeasureSource, BlockerMeasureSource>();
+        services.AddSingleton<Core.Measures.IStorySource, BlockerStories>();
         services.AddSingleton<BlockerDigests>();
         services.AddHostedService<BlockerDigestSweeper>();
         services.AddSingleton<IPersonalDataSource, BlockerPersonalData>();

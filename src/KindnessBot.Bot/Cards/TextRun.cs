@@ -12,4 +12,6 @@ public sealed record TextRun(string Text)
     public TextWeight? Weight { get; init; }
 
     public bool? IsSubtle { get; init; }
+
+    public TextSize? Size { get; init; }
 }

@@ -46,6 +46,7 @@ public static class KindnessBotHost
         app.MapInformationPages();
         app.MapRecognition();
         app.MapPersonalData();
+        app.MapLearning();
         return app;
     }
 }

@@ -17,6 +17,7 @@ public static class ListeningModule
         services.AddSingleton<PulseService>();
         services.AddSingleton<Core.Delivery.IDeliveryReaction>(sp => sp.GetRequiredService<PulseService>());
         services.AddSingleton<KindnessStatements>();
+        services.AddSingleton<Core.Measures.IStorySource, StatementStories>();
         services.AddSingleton<IPersonalDataSource, PulsePersonalData>();
         services.AddSingleton<IRetentionSweep, ListeningRetention>();
         services.AddSingleton<ListeningCards>();

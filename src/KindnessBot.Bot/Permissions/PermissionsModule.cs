@@ -26,6 +26,7 @@ public static class PermissionsModule
         services.AddSingleton<Delivery.IDeliveryRenderer, PermissionRenderer>();
         services.AddSingleton<PermissionService>();
         services.AddSingleton<Core.Measures.IMeasureSource, PermissionMeasureSource>();
+        services.AddSingleton<Core.Measures.IStorySource, PermissionStories>();
         services.AddSingleton<PermissionCards>();
 
         services.AddSingleton<ITextCommand, GivePermissionCommand>();

@@ -28,6 +28,7 @@ public static class RecognitionModule
         services.AddSingleton<Delivery.IDeliveryRenderer, RecognitionRenderer>();
         services.AddSingleton<RecognitionService>();
         services.AddSingleton<Core.Measures.IMeasureSource, RecognitionMeasureSource>();
+        services.AddSingleton<Core.Measures.IStorySource, RecognitionStories>();
         services.AddSingleton<RecognitionCards>();
         services.AddSingleton<AppraisalLinks>();
 

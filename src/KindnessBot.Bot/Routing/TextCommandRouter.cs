@@ -12,7 +12,7 @@ namespace KindnessBot.Bot.Routing;
 /// </summary>
 public sealed partial class TextCommandRouter
 {
-    private const int MaxCommandWords = 3;
+    private const int MaxCommandWords = 4; // "how are we doing"
     private readonly Dictionary<string, ITextCommand> _byWord = new(StringComparer.OrdinalIgnoreCase);
     private readonly CommonCards _cards;
 
@@ -33,7 +33,7 @@ public sealed partial class TextCommandRouter
 
     public async Task RouteAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        // The longest command the first words make ("delete my data" before "delete"), up to three words.
+        // The longest command the first words make ("delete my data" before "delete"), up to four words.
         var (phrase, argument) = Split(CleanText(turn.Activity));
         var candidates = new List<(string Phrase, string Argument)> { (phrase, argument) };
         for (var words = 2; words <= MaxCommandWords && argument.Length > 0; words++)

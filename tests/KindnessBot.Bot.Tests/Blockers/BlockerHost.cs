@@ -140,6 +140,6 @@ public class BlockerHost : ClockedTeamHost
         return string.Join('\n', all);
     }
 
-    private static JObject InTeam(JObject activity, string team) =>
+    internal static JObject InTeam(JObject activity, string team) =>
         team == TeamsActivities.TeamId ? activity : JObject.Parse(activity.ToString().Replace(TeamsActivities.TeamId, team, StringComparison.Ordinal).Replace(TeamsActivities.TeamName, "Estates", StringComparison.Ordinal));
 }
