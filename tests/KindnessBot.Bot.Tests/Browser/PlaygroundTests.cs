@@ -12,8 +12,19 @@ namespace KindnessBot.Bot.Tests.Browser;
 /// <summary>
 /// The Playground's first user (Alex Wilber, "user-id-0") is configured as a leader. The reflection sweeper runs every
 /// second, so a prompt made due by a test is posted within moments rather than at the next minute.
+/// Its port is chosen before it starts, so the links it makes (the dashboard's picture, the story) point at itself.
 /// </summary>
-public sealed class PlaygroundHost() : BotHost(new() { ["Leaders:Admins:0"] = "user-id-0", ["Reflection:SweepInterval"] = "00:00:01", ["Dialogs:Enabled"] = "false" });
+public sealed class PlaygroundHost : BotHost
+{
+    private static readonly int FixedPort = Loopback.FreePort();
+
+    public PlaygroundHost()
+        : base(new() { ["Leaders:Admins:0"] = "user-id-0", ["Reflection:SweepInterval"] = "00:00:01", ["Dialogs:Enabled"] = "false", ["Links:PublicBaseUrl"] = $"http://127.0.0.1:{FixedPort}/" })
+    {
+    }
+
+    protected override int Port => FixedPort;
+}
 
 /// <summary>
 /// The real host, the Microsoft 365 Agents Playground (a Teams-like client) and headless Chromium: what a person
@@ -179,6 +190,71 @@ public sealed partial class PlaygroundTests(PlaygroundHost host) : IClassFixture
         Assert.Null(blocker.GetString("ReporterId"));
         Assert.Null(blocker.GetString("ReporterName"));
         Assert.DoesNotContain("user-id-0", blocker.GetString("SealedAddress"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 15: the leader asks "how are we doing" in their own chat, chooses the team and sees the dashboard with its
+    /// picture; the story of change opens with no console error and no request leaving the page, and the team's own
+    /// words (a statement with a script in it) are shown as text. Both are saved as screenshots.
+    /// </summary>
+    [BrowserFact]
+    public async Task A_leader_sees_how_the_team_is_doing_and_opens_the_story_of_change_in_the_Playground()
+    {
+        await using var playground = await StartPlaygroundAsync();
+        await SayInTheTeamChannelAsync(playground, "help");
+        var conversations = host.Services.GetRequiredService<KindnessBot.Core.Storage.StorageAccount>().Table(KindnessBot.Core.Conversations.ConversationStorage.TableName);
+        var tenant = (await conversations.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Kind eq {"Channel"}")).FirstAsync()).GetString("TenantId");
+        var team = (await host.Services.GetRequiredService<KindnessBot.Core.Conversations.IConversationStore>().ListTeamsAsync(tenant, default))[0];
+        await SeedWeeksAsync(tenant, team.ScopeId);
+        const string words = "<script>document.title = 'changed by a script'</script> We listen first, and we make time.";
+        await host.Services.GetRequiredService<KindnessBot.Core.Listening.KindnessStatements>().WriteAsync(team, new KindnessBot.Core.People.Person("user-id-0", null, "Alex Wilber", tenant), words, default);
+        var (card, story) = (Path.Combine(RepoPaths.Artefacts, "playground-learning-dashboard.png"), Path.Combine(RepoPaths.Artefacts, "story-of-change.png"));
+
+        var result = await RunScriptAsync("playground-learning.js", [playground.Url, card, story, Path.Combine(RepoPaths.Artefacts, "playground-learning.png")]);
+
+        Assert.True((bool?)result["ok"] == true, (string?)result["error"]);
+        Assert.Contains("Recognitions given", (string?)result["card"], StringComparison.Ordinal);
+        Assert.Contains("Recognitions given 28 (before: 14)", Regex.Replace((string?)result["card"] ?? "", @"\s+", " "), StringComparison.Ordinal); // seven a week: four weeks, then the two seeded before them
+        Assert.Equal(Bot.Learning.DashboardChart.Width, (int?)result["chartWidth"]);
+        Assert.Equal(200, (int?)result["status"]);
+        Assert.Empty(result["consoleErrors"]!);
+        Assert.Empty(result["requests"]!);
+        Assert.Contains(words, (string?)result["story"], StringComparison.Ordinal);
+        Assert.DoesNotContain("changed by a script", (string?)result["storyTitle"], StringComparison.Ordinal);
+        Assert.Contains("our story of change", (string?)result["storyTitle"], StringComparison.Ordinal);
+        Assert.True(new FileInfo(card).Length > 10_000 && new FileInfo(story).Length > 10_000, "the screenshots should show the card and the page");
+    }
+
+    /// <summary>Counts for the team's last six whole weeks, seven people a week: what the features would have counted.</summary>
+    private async Task SeedWeeksAsync(string tenant, string teamId)
+    {
+        var monday = KindnessBot.Core.Measures.IsoWeeks.Start(KindnessBot.Core.Measures.IsoWeeks.Of(DateTimeOffset.UtcNow));
+        var measures = new List<KindnessBot.Core.Measures.Measure>();
+        for (var week = 1; week <= 6; week++)
+        {
+            var at = monday.AddDays(-7 * week).AddHours(10);
+            foreach (var person in Enumerable.Range(0, 7).Select(i => $"29:seeded-{i}"))
+            {
+                string Id(string what) => $"{week}|{person}|{what}";
+                measures.AddRange(
+                [
+                    new(tenant, teamId, KindnessBot.Core.Measures.Metrics.Recognitions, Id("r"), at, PersonId: person),
+                    new(tenant, teamId, KindnessBot.Core.Measures.Metrics.RecognitionsFor(KindnessBot.Core.Commitments.Commitment.Listening), Id("r"), at, PersonId: person),
+                    new(tenant, teamId, KindnessBot.Core.Measures.Metrics.ReflectionAnswers, Id("a"), at, PersonId: person),
+                    new(tenant, teamId, KindnessBot.Core.Measures.Metrics.WellbeingScores, Id("a"), at, PersonId: person),
+                    new(tenant, teamId, KindnessBot.Core.Measures.Metrics.WellbeingTotal, Id("a"), at, 3 + (week % 3), person),
+                    new(tenant, teamId, KindnessBot.Core.Measures.Metrics.DecisionsWithStatement, Id("d"), at, PersonId: person),
+                    new(tenant, teamId, KindnessBot.Core.Measures.Metrics.BlockersRaised, Id("b"), at, PersonId: person),
+                ]);
+            }
+
+            measures.Add(new(tenant, teamId, KindnessBot.Core.Measures.Metrics.ReflectionPrompts, $"{week}", at));
+            measures.Add(new(tenant, teamId, KindnessBot.Core.Measures.Metrics.BlockersChanged, $"{week}|changed", at));
+            measures.Add(new(tenant, teamId, KindnessBot.Core.Measures.Metrics.ChangeDays(week * 2), $"{week}|changed", at));
+        }
+
+        var to = DateOnly.FromDateTime(monday.UtcDateTime).AddDays(-1);
+        await host.Services.GetRequiredService<KindnessBot.Core.Learning.WeeklyAggregates>().ReplaceAsync(tenant, teamId, measures, to.AddDays(-7 * 8 + 1), to, default);
     }
 
     /// <summary>Each time the script says it is half-way (a retry says so again), another member answers; how many times.</summary>

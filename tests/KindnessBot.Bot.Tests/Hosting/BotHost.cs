@@ -62,7 +62,7 @@ public class BotHost : IAsyncLifetime
             ["Delivery:BaseBackoff"] = "00:00:00.200",
             ["Delivery:IdlePoll"] = "00:00:00.200",
             ["Delivery:MaxIdlePoll"] = "00:00:01",
-            ["urls"] = "http://127.0.0.1:0",
+            ["urls"] = $"http://127.0.0.1:{Port}",
         };
         foreach (var (key, value) in _extraSettings)
         {
@@ -82,10 +82,13 @@ public class BotHost : IAsyncLifetime
                 services.AddSingleton(new Azure.Data.Tables.TableServiceClient(Azurite.ConnectionString, options));
             });
         });
-        _factory.UseKestrel(0);
+        _factory.UseKestrel(Port);
         _factory.StartServer();
         Client = _factory.CreateClient();
     }
+
+    /// <summary>The loopback port the host listens on: any free one (0), unless a test needs to know it before start.</summary>
+    protected virtual int Port => 0;
 
     /// <summary>Replaces services for a test class (a fake clock, say); applied after the host's own registrations.</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)
